@@ -1,0 +1,141 @@
+"""One frozen configuration object; presets are named instances of it.
+
+Every numeric knob accepts ``None`` to switch its check off. Thresholds are documented here
+once; docs/config.md is generated from nothing else but this file's field list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    #: ids of layers to skip (see ``cleanroom.layers.LAYER_IDS``)
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+    # --- normalize
+    #: repair mojibake with ftfy on lines that show its signs
+    fix_unicode: bool = True
+    #: re-join paragraphs that a text browser hard-wrapped at a fixed width
+    join_wrapped: bool = True
+    #: split sentences glued by a lost line break ("both sides.He noted")
+    split_glued: bool = True
+
+    # --- navigation
+    #: a run of at least this many short, link-like lines is a menu
+    menu_min_run: int | None = 3
+    #: a line of at most this many words can be a menu item / tag / chrome line
+    short_words: int = 6
+
+    # --- related blocks
+    #: after a "Related" style heading, drop at most this many lines of headlines
+    related_max_lines: int | None = 40
+
+    # --- content classification (jusText-style, per line after re-joining)
+    #: lines shorter than this (characters) are "short" and left to their neighbours
+    length_low: int = 70
+    #: lines longer than this with enough stopwords are "good" on their own
+    length_high: int = 200
+    #: stopword density below this is "bad" for a non-short line
+    stopwords_low: float = 0.20
+    #: stopword density at or above this is "good" (if long) or "near good"
+    stopwords_high: float = 0.30
+    #: drop English Title-Case headline lines inside the body (usually links to other stories)
+    drop_inline_headlines: bool = True
+
+    # --- main-content region (maximum-scoring contiguous region, as in Body Text Extraction)
+    #: keep other regions whose score reaches this share of the main region's score
+    secondary_region_share: float | None = 0.35
+    #: weight of a bad line's length against a good line's in the region score
+    bad_weight: float = 1.0
+
+    # --- duplicates
+    #: drop exact repeats of lines of at least this many characters (None: off)
+    duplicate_min_chars: int | None = 1
+
+    # --- language
+    #: detect the document language (langdetect, seeded); off reports "unknown"
+    detect_language: bool = True
+    #: characters of text sampled for detection (bounded cost)
+    language_sample_chars: int = 1500
+
+    # --- output
+    #: put the title, when found, on the first line of the output text
+    with_title: bool = False
+    #: documents whose output score is below this are flagged for rejection (None: off)
+    min_score: float | None = None
+
+    def __post_init__(self) -> None:
+        from .layers import LAYER_IDS
+
+        unknown = sorted(set(self.disabled) - set(LAYER_IDS))
+        if unknown:
+            raise ConfigError(f"unknown layer id(s): {', '.join(unknown)}; available: {', '.join(LAYER_IDS)}")
+        if not isinstance(self.disabled, frozenset):
+            object.__setattr__(self, "disabled", frozenset(self.disabled))
+        for name in ("stopwords_low", "stopwords_high", "secondary_region_share", "min_score"):
+            v = getattr(self, name)
+            if v is not None and not 0.0 <= v <= 1.0:
+                raise ConfigError(f"{name} must be within [0, 1], got {v!r}")
+        if self.length_low < 0 or self.length_high < self.length_low:
+            raise ConfigError("need 0 <= length_low <= length_high")
+
+    def enabled(self, layer_id: str) -> bool:
+        return layer_id not in self.disabled
+
+    def replace(self, **changes: Any) -> Config:
+        known = {f.name for f in fields(self)}
+        bad = sorted(set(changes) - known)
+        if bad:
+            raise ConfigError(f"unknown config field(s): {', '.join(bad)}")
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["disabled"] = sorted(self.disabled)
+        return d
+
+
+PRESETS: dict[str, Config] = {}
+
+
+def _register_presets() -> None:
+    balanced = Config()
+    PRESETS["balanced"] = balanced
+    # precision: keep only what reads as prose; accept losing headings and short lines
+    PRESETS["precision"] = balanced.replace(
+        stopwords_low=0.25,
+        stopwords_high=0.34,
+        length_low=90,
+        secondary_region_share=None,
+        bad_weight=1.6,
+    )
+    # recall: keep anything that might be text; remove only clear boilerplate
+    PRESETS["recall"] = balanced.replace(
+        stopwords_low=0.12,
+        stopwords_high=0.24,
+        length_low=50,
+        secondary_region_share=0.15,
+        bad_weight=0.6,
+        drop_inline_headlines=False,
+    )
+
+
+def preset(name: str) -> Config:
+    """The named preset; an unknown name lists the available ones."""
+    if not PRESETS:
+        _register_presets()
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise ConfigError(f"unknown preset {name!r}; available: {', '.join(sorted(PRESETS))}") from None
+
+
+def preset_names() -> list[str]:
+    if not PRESETS:
+        _register_presets()
+    return sorted(PRESETS)

@@ -1,0 +1,71 @@
+"""Cheap measurements of a line, shared by the layers and by scoring."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPLIT = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]]*)$")
+_SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DIGIT = re.compile(r"\d")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def tokens_lower(text: str) -> list[str]:
+    """Lowercase tokens split on anything that is not a letter or digit (l'homme -> l, homme)."""
+    return [t for t in _SPLIT.split(text.casefold()) if t]
+
+
+def stop_density(text: str, stopwords: frozenset[str], char_based: bool = False) -> float:
+    """Share of words (or, for Chinese and Japanese, characters) that are stopwords."""
+    if not stopwords:
+        return 0.0
+    if char_based:
+        chars = _CJK_CHAR.findall(text)
+        if not chars:
+            toks = tokens_lower(text)
+            return sum(1 for t in toks if t in stopwords) / len(toks) if toks else 0.0
+        return sum(1 for c in chars if c in stopwords) / len(chars)
+    toks = tokens_lower(text)
+    if not toks:
+        return 0.0
+    return sum(1 for t in toks if t in stopwords) / len(toks)
+
+
+def ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+def sentence_marks(text: str) -> int:
+    return len(_SENTENCE_MARK.findall(text))
+
+
+def cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return len(_CJK_CHAR.findall(text)) / len(text)
+
+
+def effective_length(text: str) -> int:
+    """Length in characters, where a CJK character counts as three (it carries a word's worth)."""
+    n = len(text)
+    if n and _CJK_CHAR.search(text):
+        n += 2 * len(_CJK_CHAR.findall(text))
+    return n
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def title_case_ratio(ws: list[str], stopwords: frozenset[str]) -> float:
+    """Share of non-stopword words (after the first) that start with a capital letter."""
+    content = [w for w in ws[1:] if w.casefold() not in stopwords and w[:1].isalpha()]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[:1].isupper()) / len(content)

@@ -1,0 +1,95 @@
+"""Text front end: turns a text dump into :class:`~cleanroom.model.Line` objects.
+
+What it reads off each line: the indentation, a list marker (bullets of w3m, lynx,
+inscriptis and html2text, numbered items, Markdown headings), and the block the line belongs
+to (blocks are separated by blank lines). Whitespace is canonicalised here (runs of spaces,
+tabs and no-break spaces fold to one space, ends trimmed); that is a property of parsing,
+not a decision, and :func:`render` and :func:`replay` rely on the same parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Decision, Line
+
+# One or more list markers at the start of a line: bullets, boxes, dashes, "1." / "12)",
+# lynx's "o" and "+" levels, Markdown "#" headings. A marker must be followed by a space
+# (or end the line) so that "+49 30..." or "-5%" stay text.
+_MARKER = re.compile(
+    r"^(?:(?:[\u2022\u25a1\u25aa\u25ab\u25cf\u25e6\u2023\u2043\u00b7\u25a0\u25c6\u2013\u2014*+\-o#]{1,6}|\d{1,3}[.)])(?:\s+|$))+"
+)
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
+
+
+def split_lines(text: str) -> list[str]:
+    # str.splitlines also splits on \x1c-\x1e, \x85, \u2028/9: those are content here.
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def parse_line(no: int, raw: str, block: int) -> Line:
+    expanded = raw.expandtabs(4) if "\t" in raw else raw
+    stripped = expanded.lstrip(" \u00a0\u3000")
+    indent = len(expanded) - len(stripped)
+    bullet = ""
+    m = _MARKER.match(stripped)
+    if m:
+        marker = m.group(0)
+        # "o" alone is a lynx bullet only when followed by space; a line "o" is text.
+        if marker.strip() and not (marker.strip() == "o" and stripped.strip() == "o"):
+            bullet = marker.strip()
+            stripped = stripped[m.end() :]
+    text = _WS.sub(" ", stripped).strip()
+    return Line(no=no, raw=raw, text=text, indent=indent, bullet=bullet, block=block)
+
+
+def parse(text: str) -> list[Line]:
+    lines: list[Line] = []
+    block = 0
+    blank_run = True
+    for i, raw in enumerate(split_lines(text), start=1):
+        line = parse_line(i, raw, block)
+        if not line.text:
+            if not blank_run:
+                block += 1
+            blank_run = True
+            line.kept = False  # blank: nothing to output, nothing to decide
+            line.block = block
+        else:
+            blank_run = False
+        lines.append(line)
+    return lines
+
+
+def content_lines(lines: Iterable[Line]) -> list[Line]:
+    """Lines that carry text (blank lines excluded), whatever their verdict."""
+    return [ln for ln in lines if ln.text and (ln.kept or ln.reason is not None)]
+
+
+def render(lines: Iterable[Line]) -> str:
+    """The output text: kept lines, blocks separated by an empty line, list items as "- "."""
+    out: list[str] = []
+    prev_block: int | None = None
+    for ln in lines:
+        if not ln.kept or not ln.text:
+            continue
+        if prev_block is not None and ln.block != prev_block:
+            out.append("")
+        prev_block = ln.block
+        is_item = ln.bullet and ln.bullet[0] not in "#"
+        out.append(("- " + ln.text) if is_item else ln.text)
+    return "\n".join(out)
+
+
+def replay(text: str, decisions: Iterable[Decision]) -> str:
+    """Apply recorded decisions to the parsed input, without running any layer."""
+    lines = parse(text)
+    by_no = {ln.no: ln for ln in lines}
+    for d in decisions:
+        ln = by_no[d.line]
+        if d.action == "edit":
+            ln.text = d.new_text or ""
+        else:
+            ln.kept = False
+    return render(lines)

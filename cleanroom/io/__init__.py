@@ -1,0 +1,1 @@
+"""Reading documents from files, folders and stdin; writing results; accounting for both."""

@@ -1,0 +1,45 @@
+"""The layer registry: every layer by its stable id, in the order the pipeline runs them."""
+
+from __future__ import annotations
+
+from .base import Layer
+from .chrome import Chrome
+from .content import Content
+from .duplicates import Duplicates
+from .language import Language
+from .metadata import Metadata
+from .navigation import Navigation
+from .normalize import Normalize
+from .region import Region
+from .related import Related
+from .tickers import Tickers
+
+# Language runs third: it only measures, and the layers after it need the stoplist.
+# The specific rules (tickers, related, chrome) claim their lines before navigation judges
+# the remaining runs of short lines, so a byline is reported as a byline, not a menu item.
+# Duplicates run before classification so a repeated block is judged once.
+LAYERS: tuple[Layer, ...] = (
+    Normalize(),
+    Metadata(),
+    Language(),
+    Tickers(),
+    Related(),
+    Chrome(),
+    Navigation(),
+    Duplicates(),
+    Content(),
+    Region(),
+)
+LAYER_IDS: tuple[str, ...] = tuple(layer.id for layer in LAYERS)
+
+
+def get_layer(layer_id: str) -> Layer:
+    for layer in LAYERS:
+        if layer.id == layer_id:
+            return layer
+    from ..errors import ConfigError
+
+    raise ConfigError(f"unknown layer id {layer_id!r}; available: {', '.join(LAYER_IDS)}")
+
+
+__all__ = ["LAYERS", "LAYER_IDS", "Layer", "get_layer"]

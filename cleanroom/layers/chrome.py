@@ -1,0 +1,81 @@
+"""Layer 6, footers and chrome: app promos, copyright and legal links, newsletter and social
+prompts, login and preferences, cookie notices, bylines, read-time lines, ad labels, wire
+disclaimers.
+
+Each rule is a lexicon category with a matching mode (whole line, prefix, or phrase inside a
+line) and a length limit: a phrase such as "privacy policy" removes a short footer line, never
+a paragraph that discusses privacy policies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..features import ends_sentence
+from ..lexicon import norm_key, phrases
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
+_APP = re.compile(r"\b(?:download|get|install|try|open)\b(?: \w+){0,4} app\b")
+# Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
+_GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
+_NAME = re.compile(
+    r"^[A-ZÀ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*|and|und|et|y|e|i|&|de|van|von|der|al|el|la|le|du|da|di|,))*\s*$"
+)
+
+
+class Chrome(Layer):
+    id = "chrome"
+    description = (
+        "app promos, legal and copyright, newsletter, social, login, cookies, bylines, read time, ads"
+    )
+
+    def apply(self, page: Page) -> None:
+        for ln in page.lines:
+            if not ln.kept or not ln.text:
+                continue
+            reason = self.classify(ln.text, page.config.short_words)
+            if reason is not None:
+                page.drop(ln, self.id, reason)
+
+    @staticmethod
+    def classify(text: str, short_words: int) -> Reason | None:
+        key = norm_key(text)
+        if not key:
+            return Reason.CHROME  # only symbols: "×", "|", "»"
+        n_words = key.count(" ") + 1
+        sentence = ends_sentence(text)
+        if n_words <= short_words + 2:
+            if phrases("chrome_line").equals(key):
+                return Reason.CHROME
+            if phrases("ad").equals(key):
+                return Reason.AD_LABEL
+            if phrases("comments_heading").equals(key.rstrip(" 0123456789")):
+                return Reason.COMMENTS
+            if phrases("readtime").contains(key):
+                return Reason.READ_TIME
+        if n_words <= 12 and not sentence:
+            if _COPYRIGHT.search(text) or phrases("chrome_phrase").contains(key):
+                return Reason.LEGAL
+            if phrases("share").contains(key):
+                return Reason.SOCIAL
+            p = phrases("byline_prefix").starts(key)
+            if p and n_words <= 8:
+                rest = text[len(p) :].lstrip(" :")
+                # "By Jane Doe", "Source: Agencies": the prefix is followed by a name
+                if _NAME.match(rest) or text[: len(p) + 2].rstrip().endswith(":"):
+                    return Reason.BYLINE
+            if len(_GLUED_LABELS.findall(text)) >= 2:
+                return Reason.CHROME
+        if n_words <= 60:
+            if phrases("cookie").contains(key):
+                return Reason.COOKIE
+            if phrases("app_promo").contains(key) or _APP.search(key):
+                return Reason.APP_PROMO
+            if phrases("disclaimer").contains(key):
+                return Reason.DISCLAIMER
+            if n_words <= 30 and phrases("newsletter").contains(key):
+                return Reason.NEWSLETTER
+        return None

@@ -1,0 +1,99 @@
+"""Layer 7a, content classification: a language-aware density classifier with context
+revision, after jusText (Pomikálek, 2011).
+
+Each kept line (a paragraph, once wrapped lines are re-joined) is first classified alone:
+
+- ``short``: shorter than ``length_low`` characters (CJK characters count three);
+- ``good``: stopword density >= ``stopwords_high`` and longer than ``length_high``;
+- ``near_good``: stopword density >= ``stopwords_low`` (or >= high but not long);
+- ``bad``: otherwise.
+
+Stopword density is the share of words in the language's stoplist; for Chinese and Japanese
+it is the share of characters in a list of function characters. When no stoplist fits the
+page, sentence punctuation stands in for it.
+
+Then neighbours decide (context revision): a short line between good lines is good, between
+bad lines bad, and otherwise takes the class of the nearer non-short neighbour; a near-good
+line whose nearest good-or-bad neighbour on either side is good becomes good, otherwise bad.
+"""
+
+from __future__ import annotations
+
+from ..features import effective_length, ends_sentence, sentence_marks, stop_density
+from ..model import Line
+from ..page import Page
+from .base import Layer
+
+
+def classify_line(ln: Line, page: Page) -> str:
+    cfg = page.config
+    text = ln.text
+    length = effective_length(text)
+    if page.stopwords:
+        sd = stop_density(text, page.stopwords, page.char_based)
+    else:
+        # No stoplist: sentences per 100 characters as a proxy for running text.
+        sd = (
+            min(1.0, 0.1 + 0.12 * sentence_marks(text) * 100 / max(length, 1)) if ends_sentence(text) else 0.1
+        )
+    ln.stop_density = sd
+    if length < cfg.length_low:
+        # a list item of one or two words is a link label far more often than content
+        if ln.bullet and ln.bullet[0] != "#" and len(text.split()) < 3:
+            return "bad"
+        return "short"
+    if sd >= cfg.stopwords_high:
+        return "good" if length > cfg.length_high else "near_good"
+    if sd >= cfg.stopwords_low:
+        return "near_good"
+    return "bad"
+
+
+def _neighbour(classes: list[str], i: int, step: int, skip: tuple[str, ...]) -> tuple[str | None, int]:
+    j = i + step
+    while 0 <= j < len(classes):
+        if classes[j] not in skip:
+            return classes[j], abs(j - i)
+        j += step
+    return None, 0
+
+
+def revise(classes: list[str]) -> list[str]:
+    """jusText's context revision, in two passes (near-good first, then short)."""
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c != "near_good":
+            continue
+        prev, _ = _neighbour(classes, i, -1, ("short", "near_good"))
+        nxt, _ = _neighbour(classes, i, 1, ("short", "near_good"))
+        out[i] = "good" if "good" in (prev, nxt) or (prev is None and nxt is None) else "bad"
+    final = list(out)
+    for i, c in enumerate(out):
+        if c != "short":
+            continue
+        prev, dp = _neighbour(out, i, -1, ("short",))
+        nxt, dn = _neighbour(out, i, 1, ("short",))
+        if prev == nxt:
+            final[i] = prev or "bad"
+        elif prev is None or nxt is None:
+            final[i] = "bad"  # a short line at either end of the page is chrome more often than not
+        else:
+            final[i] = prev if dp < dn else nxt if dn < dp else "good"
+    return final
+
+
+_CONFIDENCE = {"good": 1.0, "near_good": 0.7, "short": 0.45, "bad": 0.1}
+
+
+class Content(Layer):
+    id = "content"
+    description = "jusText-style density classification with context revision (measures; region decides)"
+
+    def apply(self, page: Page) -> None:
+        lines = [ln for ln in page.lines if ln.kept and ln.text]
+        first = [classify_line(ln, page) for ln in lines]
+        final = revise(first)
+        for ln, c0, c in zip(lines, first, final):
+            ln.verdict = c  # type: ignore[assignment]
+            conf = _CONFIDENCE[c0]
+            ln.content = conf if c == "good" else conf * 0.5

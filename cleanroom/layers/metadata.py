@@ -1,0 +1,105 @@
+"""Layer 2, metadata: markup residue and dumped <meta> contents.
+
+Scrapers that print a page's head leave XPath strings, bare and image URLs, image sizes,
+locale codes, ISO timestamps, publisher contact lines and keyword lists around the article.
+Each rule looks at one line and matches it as a whole, so a sentence that mentions a URL or a
+date is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..features import ends_sentence, tokens_lower
+from ..lexicon import phrases
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+_XPATH = re.compile(r"/html/(?:head|body)|\[@[\w:-]+=|/@[\w:-]+\b|\bmeta\[@")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?\b", re.IGNORECASE)
+_IMAGE_SIZE = re.compile(r"^\d{2,5}\s*[x×]?\s*\d{2,5}(?:\s+(?:true|false))?$", re.IGNORECASE)
+_LOCALE = re.compile(r"^[a-z]{2,3}[_-][A-Za-z]{2,4}$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+|\b00)\d[\d ()./-]{6,}\d")
+_ISO_TS = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
+_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|er|e|º|°)?$")
+_BUTTON = re.compile(r"^\(?(?:BUTTON|IMG|INLINE|IFRAME|EMBED)\)?|^_{4,}|^\[[^\]]{0,20}\]$")
+
+
+def _date_words() -> frozenset[str]:
+    return phrases("dates").phrases
+
+
+def is_timestamp(text: str) -> bool:
+    """The whole line is a date and/or time ("31 Jan 2023 11:03", "2023-02-03T11:16+0000")."""
+    if len(text) > 64:
+        return False
+    rest = _ISO_TS.sub(" ", text)
+    toks = tokens_lower(rest)
+    if not toks:
+        return bool(_ISO_TS.search(text))
+    dw = _date_words()
+    has_number = bool(_ISO_TS.search(text))
+    for t in toks:
+        if _NUMBER.match(t) or _CLOCK.match(t):
+            has_number = True
+        elif t not in dw:
+            return False
+    # date words alone ("Monday", "Updated") are not enough: a number must be there
+    return has_number
+
+
+class Metadata(Layer):
+    id = "metadata"
+    description = (
+        "XPath strings, bare URLs, image sizes, locale codes, timestamps, contact lines, keyword lists"
+    )
+
+    def apply(self, page: Page) -> None:
+        for ln in page.lines:
+            if not ln.kept:
+                continue
+            reason = self.classify(ln.text)
+            if reason is not None:
+                page.drop(ln, self.id, reason)
+
+    @staticmethod
+    def classify(text: str) -> Reason | None:
+        if _XPATH.search(text):
+            return Reason.XPATH
+        n = len(text)
+        if n <= 12 and (_IMAGE_SIZE.match(text) or _LOCALE.match(text)):
+            return Reason.IMAGE_SIZE if text[0].isdigit() else Reason.LOCALE_CODE
+        if n <= 30 and _IMAGE_SIZE.match(text):
+            return Reason.IMAGE_SIZE
+        if _BUTTON.match(text):
+            return Reason.FORM_RESIDUE
+        url_chars = sum(len(m) for m in _URL.findall(text))
+        if url_chars and url_chars >= 0.5 * n and len(text.split()) <= 6:
+            return Reason.BARE_URL
+        if is_timestamp(text):
+            return Reason.TIMESTAMP
+        if (
+            (_EMAIL.search(text) or _PHONE.search(text))
+            and not ends_sentence(text)
+            and len(text.split()) <= 20
+        ):
+            return Reason.CONTACT
+        if _is_keyword_list(text):
+            return Reason.KEYWORD_LIST
+        return None
+
+
+def _is_keyword_list(text: str) -> bool:
+    """Four or more short comma-separated items and no sentence: a keywords meta dump."""
+    if text.count(",") < 3 or ends_sentence(text) or len(text) > 400:
+        return False
+    items = [i.strip() for i in text.split(",")]
+    if any(not i or len(i.split()) > 4 for i in items):
+        return False
+    # meta keywords are typically all lowercase; a list of capitalised names is kept
+    # (it may be an article's enumeration) unless it is long.
+    lower = sum(1 for i in items if i == i.lower())
+    return lower >= 0.6 * len(items) or len(items) >= 8

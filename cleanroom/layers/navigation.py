@@ -1,0 +1,105 @@
+"""Layer 3, navigation: menus, breadcrumbs, language switchers, tag and section lists.
+
+A menu in a dump is a run of short lines that read as link labels: few words, no sentence
+punctuation, often list items. A run is judged as a whole (jusText judges blocks in context
+the same way): three "Politics"-like lines in a row are a menu, one alone is left to the
+content classifier. Runs that read as an article's own list (introduced by a line ending in
+a colon, or made of items with numbers, like ingredients) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..features import ends_sentence, has_digit
+from ..lexicon import norm_key, phrases
+from ..model import Line
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+_CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||→|::)\s+|\s*(?:>|»|›|→)\s*")
+_SWITCH_SEP = re.compile(r"[|/·•,]+|\s+")
+
+
+def is_navlike(ln: Line, short_words: int) -> bool:
+    text = ln.text
+    if len(text) > 60 or ends_sentence(text) or text.endswith((":", ",", ";")):
+        return False
+    return len(text.split()) <= short_words
+
+
+def _is_language_line(text: str) -> bool:
+    langs = phrases("languages").phrases
+    key = norm_key(text)
+    if not key:
+        return False
+    if key in langs:
+        return True
+    parts = [p for p in _SWITCH_SEP.split(text.casefold()) if p]
+    return len(parts) >= 2 and all(p in langs for p in parts)
+
+
+class Navigation(Layer):
+    id = "navigation"
+    description = "menus, breadcrumbs, language switchers, tag and section lists"
+
+    def apply(self, page: Page) -> None:
+        cfg = page.config
+        lines = [ln for ln in page.lines if ln.kept]
+        self._breadcrumbs(page, lines)
+        self._language_switchers(page, lines)
+        if cfg.menu_min_run is not None:
+            self._menus(page, [ln for ln in lines if ln.kept], cfg.menu_min_run, cfg.short_words)
+
+    def _breadcrumbs(self, page: Page, lines: list[Line]) -> None:
+        for ln in lines:
+            text = ln.text
+            if len(text) > 300 or ends_sentence(text):
+                continue
+            parts = [p.strip() for p in _CRUMB_SEP.split(text)]
+            if len(parts) < 3:
+                continue
+            head = [p for p in parts[:-1] if p]
+            if not head or any(len(p.split()) > 4 for p in head):
+                continue
+            last = parts[-1]
+            if len(last.split()) >= 5:
+                # "Home / News / World / <the headline>": keep the headline
+                page.edit(ln, self.id, Reason.BREADCRUMB, last)
+            else:
+                page.drop(ln, self.id, Reason.BREADCRUMB, value=float(len(parts)))
+
+    def _language_switchers(self, page: Page, lines: list[Line]) -> None:
+        run: list[Line] = []
+        for ln in [*lines, None]:
+            if ln is not None and ln.kept and len(ln.text) <= 40 and _is_language_line(ln.text):
+                run.append(ln)
+                continue
+            single_multi = len(run) == 1 and len(_SWITCH_SEP.split(run[0].text.strip())) >= 2
+            if len(run) >= 2 or single_multi:
+                for r in run:
+                    page.drop(r, self.id, Reason.LANGUAGE_SWITCHER, value=float(len(run)))
+            run = []
+
+    def _menus(self, page: Page, lines: list[Line], min_run: int, short_words: int) -> None:
+        run: list[Line] = []
+        prev_text = ""
+        for ln in [*lines, None]:
+            if ln is not None and is_navlike(ln, short_words):
+                run.append(ln)
+                continue
+            if len(run) >= min_run and not self._article_list(run, prev_text):
+                reason = Reason.TAG_LIST if all(r.bullet for r in run) and len(run) <= 12 else Reason.MENU
+                for r in run:
+                    page.drop(r, self.id, reason, value=float(len(run)), threshold=float(min_run))
+            run = []
+            if ln is not None:
+                prev_text = ln.text
+
+    @staticmethod
+    def _article_list(run: list[Line], before: str) -> bool:
+        if before.endswith(":") and any(r.bullet for r in run):
+            return True
+        with_digits = sum(1 for r in run if has_digit(r.text))
+        return with_digits >= 0.6 * len(run)

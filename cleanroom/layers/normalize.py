@@ -1,0 +1,132 @@
+"""Layer 1, normalize: repair encoding damage, strip invisible characters, re-join
+hard-wrapped paragraphs and split sentences glued together by a lost line break."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Line
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+# Signs of mojibake worth handing to ftfy: UTF-8 read as Latin-1/cp1252 ("Ã©", "â€™", "Â "),
+# C1 controls, and the replacement character's UTF-8 read as cp1252. ftfy is slow, so it
+# only sees the lines that show one of these.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00c5\u00e2\u00ef][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|[\u0080-\u009f]|\u00ef\u00bf\u00bd"
+)
+# Invisible characters that carry nothing in a corpus: C0 controls (tab and newline are
+# handled by the front end), zero-width spaces and joiners used as separators, BOM, soft
+# hyphen, bidi embedding controls.
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000b\u000e-\u001f\u007f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+# A sentence end glued to the next sentence: "sides.He". Checked further in _split_glued.
+_GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_][^\W\d_])")
+_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|de|js|py|io)\b", re.IGNORECASE)
+
+
+def _split_glued(text: str) -> str:
+    if not _GLUED.search(text):
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _GLUED.finditer(text):
+        pos = m.start()
+        nxt = text[pos : pos + 2]
+        if not (nxt[0].isupper() and nxt[1].islower()):
+            continue
+        if not text[pos - 2].islower():  # "U.S." or "A.B" stay as they are
+            continue
+        start = text.rfind(" ", 0, pos) + 1
+        end = text.find(" ", pos)
+        token = text[start : end if end != -1 else len(text)]
+        if _URLISH.search(token):
+            continue
+        out.append(text[last:pos])
+        out.append(" ")
+        last = pos
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The column a text browser wrapped at, or 0 when the dump does not look wrapped."""
+    lengths = sorted(len(ln.raw.rstrip()) for ln in lines if ln.text)
+    if len(lengths) < 5:
+        return 0
+    width = lengths[-1]
+    if width > 200 or width < 40:
+        return 0
+    near = sum(1 for n in lengths if n >= width - 12)
+    return width if near >= 3 else 0
+
+
+class Normalize(Layer):
+    id = "normalize"
+    description = "ftfy repair, invisible characters, hard-wrap re-joining, glued sentences"
+
+    def apply(self, page: Page) -> None:
+        cfg = page.config
+
+        for ln in page.lines:
+            if not ln.text:
+                continue
+            text = ln.text
+            if cfg.fix_unicode and _MOJIBAKE.search(text):
+                from ftfy import fix_text  # imported late: text without mojibake never needs it
+
+                fixed = fix_text(text)
+                if fixed != text:
+                    page.edit(ln, self.id, Reason.UNICODE_FIXED, fixed)
+                    text = fixed
+            if _INVISIBLE.search(text):
+                cleaned = " ".join(_INVISIBLE.sub("", text).split())
+                page.edit(ln, self.id, Reason.CONTROL_CHARS, cleaned)
+        if cfg.join_wrapped:
+            self._join_wrapped(page)
+        if cfg.split_glued:
+            for ln in page.lines:
+                if ln.kept and ln.text:
+                    page.edit(ln, self.id, Reason.GLUED_SENTENCE, _split_glued(ln.text))
+
+    def _join_wrapped(self, page: Page) -> None:
+        width = _wrap_width(page.lines)
+        if not width:
+            return
+        head: Line | None = None
+        prev: Line | None = None
+        joined: list[str] = []
+        for ln in page.lines:
+            if not ln.text or not ln.kept:
+                self._flush(page, head, joined)
+                head, prev, joined = None, None, []
+                continue
+            if prev is not None and self._continues(prev, ln, width):
+                joined.append(ln.text)
+                page.drop(
+                    ln, self.id, Reason.WRAP_JOINED, value=float(len(prev.raw.rstrip())), threshold=width
+                )
+                prev = ln
+                continue
+            self._flush(page, head, joined)
+            head, prev, joined = ln, ln, [ln.text]
+        self._flush(page, head, joined)
+
+    def _flush(self, page: Page, head: Line | None, joined: list[str]) -> None:
+        if head is not None and len(joined) > 1:
+            page.edit(head, self.id, Reason.WRAP_JOINED, " ".join(joined))
+
+    @staticmethod
+    def _continues(prev: Line, ln: Line, width: int) -> bool:
+        if ln.bullet or ln.block != prev.block:
+            return False
+        body_indent = prev.indent + (len(prev.bullet) + 1 if prev.bullet else 0)
+        if ln.indent != body_indent:
+            return False
+        first_word = ln.text.split(" ", 1)[0]
+        # The browser broke the line because the next word did not fit.
+        return len(prev.raw.rstrip()) + 1 + len(first_word) > width - 1

@@ -1,0 +1,118 @@
+"""Layer 7b, main-content region: keep the article, drop islands far from it.
+
+After classification every kept line is good or bad. As in Body Text Extraction (Finn,
+Kushmerick and Smyth, 2001), the article is the contiguous run of lines with the highest
+score, where a good line adds its length and a bad line subtracts ``bad_weight`` times its
+length (at least 25 characters' worth, so a long menu of one-word items still weighs). Other
+runs are kept only when their own score reaches ``secondary_region_share`` of the main
+run's: a second article part after an advert stays, a stray paragraph in the footer goes.
+Inside kept runs, bad lines are dropped as low density; outside, everything is dropped as
+outside the main content. The headline is taken from just above the main run.
+"""
+
+from __future__ import annotations
+
+from ..features import effective_length, ends_sentence
+from ..model import Line
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+_TITLE_LOOKBACK = 12
+
+
+def max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Kadane: (score, start, end) of the best run within weights[lo:hi]; end exclusive."""
+    best, best_s, best_e = 0.0, lo, lo
+    cur, cur_s = 0.0, lo
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur, cur_s = 0.0, i
+        cur += weights[i]
+        if cur > best:
+            best, best_s, best_e = cur, cur_s, i + 1
+    return best, best_s, best_e
+
+
+def regions(weights: list[float], share: float | None) -> list[tuple[int, int]]:
+    score, s, e = max_run(weights, 0, len(weights))
+    if score <= 0:
+        return []
+    found = [(s, e)]
+    if share is None:
+        return found
+    floor = share * score
+    todo = [(0, s), (e, len(weights))]
+    while todo:
+        lo, hi = todo.pop()
+        if hi - lo <= 0:
+            continue
+        sc, a, b = max_run(weights, lo, hi)
+        if sc >= floor and sc > 0:
+            found.append((a, b))
+            todo += [(lo, a), (b, hi)]
+    return sorted(found)
+
+
+def _title_like(ln: Line) -> bool:
+    text = ln.text
+    n = len(text.split())
+    return 3 <= n <= 30 and 15 <= len(text) <= 250 and not ends_sentence(text) and not ln.bullet
+
+
+class Region(Layer):
+    id = "region"
+    description = "maximum-scoring contiguous region (main content) and the headline above it"
+
+    def apply(self, page: Page) -> None:
+        cfg = page.config
+        lines = [ln for ln in page.lines if ln.kept and ln.text]
+        if not lines:
+            return
+        weights = []
+        for ln in lines:
+            n = effective_length(ln.text)
+            weights.append(float(n) if ln.verdict == "good" else -cfg.bad_weight * max(n, 25))
+        runs = regions(weights, cfg.secondary_region_share)
+        if runs:
+            self._title(page, lines, runs[0][0] if len(runs) == 1 else self._main_start(weights, runs))
+        inside = [False] * len(lines)
+        for a, b in runs:
+            for i in range(a, b):
+                inside[i] = True
+        for ln, ins in zip(lines, inside):
+            if not ln.kept:
+                continue  # became the title
+            if not ins:
+                page.drop(ln, self.id, Reason.OUTSIDE_MAIN)
+            elif ln.verdict != "good":
+                page.drop(
+                    ln,
+                    self.id,
+                    Reason.LOW_DENSITY,
+                    value=round(ln.stop_density, 3),
+                    threshold=cfg.stopwords_low,
+                )
+
+    @staticmethod
+    def _main_start(weights: list[float], runs: list[tuple[int, int]]) -> int:
+        return max(runs, key=lambda r: sum(weights[r[0] : r[1]]))[0]
+
+    def _title(self, page: Page, lines: list[Line], start: int) -> None:
+        first = lines[start]
+        if _title_like(first) and first.verdict == "good" and len(first.text) < page.config.length_low:
+            page.set_title(first, self.id)
+            return
+        anchor = first.no
+        candidates = [ln for ln in page.lines if ln.text and ln.no < anchor]
+        for ln in reversed(candidates[-_TITLE_LOOKBACK:]):
+            if ln.reason not in (None, Reason.DUPLICATE) and not ln.kept:
+                continue
+            if ln.reason is None and not ln.kept:
+                continue
+            if _title_like(ln):
+                if ln.kept:
+                    page.set_title(ln, self.id)
+                else:
+                    page.title = ln.text
+                return

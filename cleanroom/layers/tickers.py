@@ -1,0 +1,40 @@
+"""Layer 4, tickers: "BREAKING" / "Latest" / "Live" headline runs.
+
+A ticker heading is recognised from a multilingual lexicon (whole line). The headlines it
+introduces are the lines of the same block (a text browser prints a ticker without blank
+lines between items); when the heading stands alone, the next block is the ticker.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import norm_key, phrases
+from ..page import Page
+from ..reasons import Reason
+from ._blocks import reads_as_prose
+from .base import Layer
+
+
+class Tickers(Layer):
+    id = "tickers"
+    description = "breaking-news / latest / live headline runs"
+
+    def apply(self, page: Page) -> None:
+        heads = phrases("ticker_heading")
+        limit = page.config.related_max_lines or 0
+        lines = [ln for ln in page.lines if ln.text]
+        for i, ln in enumerate(lines):
+            if not ln.kept or len(ln.text) > 40 or not heads.equals(norm_key(ln.text)):
+                continue
+            page.drop(ln, self.id, Reason.TICKER)
+            rest = [x for x in lines[i + 1 :] if x.kept]
+            if not rest:
+                continue
+            block = rest[0].block
+            taken = 0
+            for x in rest:
+                if x.block != block or taken >= limit:
+                    break
+                if reads_as_prose(x, 200):
+                    break
+                page.drop(x, self.id, Reason.TICKER)
+                taken += 1

@@ -1,0 +1,111 @@
+"""The data model shared by the front ends, the layers, scoring and the writers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .reasons import Reason
+
+Action = Literal["drop", "edit", "title"]
+Verdict = Literal["good", "near_good", "short", "bad"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One recorded change to one input line.
+
+    ``action`` is "drop" (the line leaves the output), "edit" (its text becomes ``new_text``)
+    or "title" (it leaves the body and becomes the document title). ``value`` is what the rule
+    measured and ``threshold`` what it compared that against, when the rule is numeric.
+    """
+
+    line: int
+    action: Action
+    layer: str
+    reason: Reason
+    original: str
+    new_text: str | None = None
+    value: float | str | None = None
+    threshold: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "line": self.line,
+            "action": self.action,
+            "layer": self.layer,
+            "reason": self.reason.value,
+            "original": self.original,
+        }
+        if self.new_text is not None:
+            d["new_text"] = self.new_text
+        if self.value is not None:
+            d["value"] = self.value
+        if self.threshold is not None:
+            d["threshold"] = self.threshold
+        return d
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the document as the layers see it.
+
+    ``text`` is the content without indentation or list marker; layers that edit it record a
+    Decision through :meth:`Page.edit`. Measurements filled in by the layers live in the
+    remaining fields so that scoring can reuse them.
+    """
+
+    no: int  # 1-based line number in the input
+    raw: str  # the input line as read
+    text: str
+    indent: int = 0
+    bullet: str = ""
+    block: int = 0  # lines of one block were not separated by a blank line in the input
+    kept: bool = True
+    layer: str = ""  # layer that removed the line ("" while kept)
+    reason: Reason | None = None
+    verdict: Verdict | None = None  # content class from the classification layer
+    stop_density: float = 0.0
+    content: float = 0.0  # confidence in [0, 1] that the line is main text
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreReport:
+    """A cleanliness score in [0, 1] and the components it was computed from."""
+
+    score: float
+    components: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "components": dict(self.components)}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """What :meth:`cleanroom.Cleaner.clean` returns for one document."""
+
+    text: str
+    title: str | None
+    score: float
+    input_score: float
+    language: str
+    language_probability: float
+    decisions: tuple[Decision, ...]
+    stats: dict[str, int]
+    components: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def removed_lines(self) -> int:
+        return sum(1 for d in self.decisions if d.action in ("drop", "title"))
+
+    def metadata(self) -> dict[str, Any]:
+        """The compact "cleanroom" object added to JSONL records."""
+        return {
+            "score": round(self.score, 4),
+            "input_score": round(self.input_score, 4),
+            "language": self.language,
+            "language_probability": round(self.language_probability, 4),
+            "title": self.title,
+            "removed_lines": self.removed_lines,
+            "removed_by_layer": dict(sorted(self.stats.items())),
+        }

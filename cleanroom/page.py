@@ -1,0 +1,61 @@
+"""The working state of one document while the layers run over it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .config import Config
+from .model import Decision, Line
+from .reasons import Reason
+
+
+class Page:
+    """Lines plus everything measured about the document so far.
+
+    Layers change a page only through :meth:`drop`, :meth:`edit` and :meth:`set_title`, so
+    every change is recorded as a :class:`Decision`.
+    """
+
+    def __init__(self, lines: list[Line], config: Config) -> None:
+        self.lines = lines
+        self.config = config
+        self.decisions: list[Decision] = []
+        self.stats: Counter[str] = Counter()
+        self.language = "unknown"
+        self.language_probability = 0.0
+        self.stopwords: frozenset[str] = frozenset()
+        self.char_based = False
+        self.title: str | None = None
+
+    def kept(self) -> list[Line]:
+        """Lines still in the output, in order."""
+        return [ln for ln in self.lines if ln.kept]
+
+    def drop(
+        self,
+        line: Line,
+        layer: str,
+        reason: Reason,
+        value: float | str | None = None,
+        threshold: float | None = None,
+    ) -> None:
+        if not line.kept:
+            return
+        line.kept = False
+        line.layer = layer
+        line.reason = reason
+        self.stats[layer] += 1
+        self.decisions.append(Decision(line.no, "drop", layer, reason, line.raw, None, value, threshold))
+
+    def edit(self, line: Line, layer: str, reason: Reason, new_text: str) -> None:
+        if new_text == line.text:
+            return  # a step is recorded only when it changed something
+        line.text = new_text
+        self.decisions.append(Decision(line.no, "edit", layer, reason, line.raw, new_text))
+
+    def set_title(self, line: Line, layer: str) -> None:
+        self.title = line.text
+        line.kept = False
+        line.layer = layer
+        line.reason = Reason.TITLE
+        self.decisions.append(Decision(line.no, "title", layer, Reason.TITLE, line.raw, line.text))

@@ -1,0 +1,102 @@
+"""The Cleaner: one path from text to CleanResult, shared by the library, the CLI, the
+process pool and the engine integrations (they only schedule ``Cleaner.clean``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import frontend
+from .config import Config, preset
+from .layers import LAYERS
+from .layers.content import Content
+from .layers.language import apply_fallback
+from .model import CleanResult, ScoreReport
+from .page import Page
+from .scoring import report, score_lines
+
+_CONTENT = Content()
+
+
+class Cleaner:
+    """Cleans documents with one configuration.
+
+    Built once and reused; it holds only the frozen config and the stateless layers, so it
+    can be pickled to worker processes and shared between threads.
+    """
+
+    def __init__(self, config: Config | str | None = None) -> None:
+        if config is None:
+            config = preset("balanced")
+        elif isinstance(config, str):
+            config = preset(config)
+        self.config = config
+        self.layers = tuple(layer for layer in LAYERS if config.enabled(layer.id))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["config"])  # type: ignore[misc]
+
+    def run(self, text: str) -> Page:
+        """Run the layers and return the processed page (used by ``explain``)."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+        page = Page(frontend.parse(text), self.config)
+        for layer in self.layers:
+            if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
+                apply_fallback(page)
+            layer.apply(page)
+        if not self.config.enabled("content"):
+            _CONTENT.apply(page)  # measure only, for the score
+        return page
+
+    def clean(self, text: str) -> CleanResult:
+        page = self.run(text)
+        out = frontend.render(page.lines)
+        if self.config.with_title and page.title:
+            out = page.title + ("\n\n" + out if out else "")
+        score, input_score, components = score_lines(page.lines)
+        if not out:
+            score = 0.0 if input_score > 0 or text.strip() else 0.0
+        return CleanResult(
+            text=out,
+            title=page.title,
+            score=score,
+            input_score=input_score,
+            language=page.language,
+            language_probability=page.language_probability,
+            decisions=tuple(page.decisions),
+            stats=dict(page.stats),
+            components=components,
+        )
+
+    def clean_many(self, texts: Iterable[str]) -> Iterator[CleanResult]:
+        """Lazily clean an iterable of texts, in order."""
+        for text in texts:
+            yield self.clean(text)
+
+    def score(self, text: str) -> ScoreReport:
+        result = self.clean(text)
+        return report(result.input_score, result.components)
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def _default() -> Cleaner:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT
+
+
+def clean(text: str, config: Config | str | None = None) -> CleanResult:
+    """Clean one text dump with ``config`` (default: the "balanced" preset)."""
+    return (_default() if config is None else Cleaner(config)).clean(text)
+
+
+def score(text: str, config: Config | str | None = None) -> ScoreReport:
+    """Cleanliness of any text, raw or cleaned, with its components."""
+    return (_default() if config is None else Cleaner(config)).score(text)

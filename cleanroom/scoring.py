@@ -1,0 +1,61 @@
+"""The cleanliness score: how much of a text is main content, in [0, 1].
+
+Every line gets a content confidence from the layers' measurements: 0 for a line a rule
+layer identified as boilerplate (menu, footer, metadata...), and for the rest a value from
+the content classifier (1.0 for a line that is good on its own, less for lines that needed
+their neighbours, 0.1 for low-density lines). The score of a text is the length-weighted mean
+confidence of its lines, so it estimates the share of the text that is article prose:
+
+    score = sum(len(line) * confidence(line)) / sum(len(line))
+
+The same formula gives ``input_score`` (over all input lines) and ``score`` (over the lines
+that were kept). Components are reported alongside: the share of characters kept, the share
+removed by rule layers, the share judged low-density, and the mean confidence of kept lines.
+"""
+
+from __future__ import annotations
+
+from .features import effective_length
+from .model import Line, ScoreReport
+from .reasons import Reason
+
+_CONTENT_REASONS = {Reason.LOW_DENSITY, Reason.OUTSIDE_MAIN}
+
+
+def _weighted(lines: list[Line]) -> float:
+    total = sum(effective_length(ln.text) for ln in lines)
+    if total == 0:
+        return 0.0
+    return sum(effective_length(ln.text) * ln.content for ln in lines) / total
+
+
+def score_lines(lines: list[Line]) -> tuple[float, float, dict[str, float]]:
+    """(output score, input score, components) for the lines of one processed page."""
+    texts = [ln for ln in lines if ln.text and ln.reason not in (Reason.WRAP_JOINED, Reason.TITLE)]
+    for ln in texts:
+        if ln.reason is not None and ln.reason not in _CONTENT_REASONS:
+            ln.content = 0.0  # identified as boilerplate by a rule
+    kept = [ln for ln in texts if ln.kept]
+    total = sum(effective_length(ln.text) for ln in texts)
+    kept_chars = sum(effective_length(ln.text) for ln in kept)
+    rule_chars = sum(
+        effective_length(ln.text) for ln in texts if not ln.kept and ln.reason not in _CONTENT_REASONS
+    )
+    out_score = _weighted(kept)
+    in_score = _weighted(texts)
+    components = {
+        "kept_share": kept_chars / total if total else 0.0,
+        "rule_removed_share": rule_chars / total if total else 0.0,
+        "density_removed_share": (total - kept_chars - rule_chars) / total if total else 0.0,
+        "kept_confidence": out_score,
+        "input_confidence": in_score,
+    }
+    return _clamp(out_score), _clamp(in_score), {k: round(_clamp(v), 4) for k, v in components.items()}
+
+
+def _clamp(x: float) -> float:
+    return 0.0 if x < 0.0 else 1.0 if x > 1.0 else x
+
+
+def report(input_score: float, components: dict[str, float]) -> ScoreReport:
+    return ScoreReport(score=round(input_score, 4), components=components)
