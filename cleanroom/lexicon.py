@@ -15,7 +15,6 @@ from importlib import resources
 
 _NON_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-MAX_PHRASE_WORDS = 8
 
 
 def norm_key(text: str) -> str:
@@ -25,12 +24,16 @@ def norm_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """The phrases of one category, all languages together."""
+    """The phrases of one category, all languages together.
+
+    ``by_first`` indexes phrases by their first word, so finding a phrase inside a line costs
+    one dictionary lookup per word of the line, whatever the size of the lexicon.
+    """
 
     name: str
     phrases: frozenset[str]
     cjk: tuple[str, ...]  # phrases written without spaces: matched as substrings
-    max_words: int
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
 
     def equals(self, key: str) -> bool:
         return key in self.phrases
@@ -38,27 +41,29 @@ class PhraseSet:
     def starts(self, key: str) -> str | None:
         """The longest phrase that the key starts with, on a word boundary."""
         words = key.split(" ")
-        for n in range(min(len(words), self.max_words), 0, -1):
-            cand = " ".join(words[:n])
-            if cand in self.phrases:
-                return cand
-        for p in self.cjk:
-            if key.startswith(p):
-                return p
+        for cand in self.by_first.get(words[0], ()):
+            if tuple(words[: len(cand)]) == cand:
+                return " ".join(cand)
+        if self.cjk and _CJK.search(key):
+            for p in self.cjk:
+                if key.startswith(p):
+                    return p
         return None
 
     def contains(self, key: str) -> str | None:
         """A phrase found anywhere in the key, on word boundaries."""
         words = key.split(" ")
-        n_words = len(words)
-        for n in range(min(n_words, self.max_words), 0, -1):
-            for i in range(n_words - n + 1):
-                cand = " ".join(words[i : i + n])
-                if cand in self.phrases:
-                    return cand
-        for p in self.cjk:
-            if p in key:
-                return p
+        index = self.by_first
+        for i, w in enumerate(words):
+            cands = index.get(w)
+            if cands:
+                for cand in cands:
+                    if len(cand) == 1 or tuple(words[i : i + len(cand)]) == cand:
+                        return " ".join(cand)
+        if self.cjk and _CJK.search(key):
+            for p in self.cjk:
+                if p in key:
+                    return p
         return None
 
 
@@ -80,13 +85,13 @@ def phrases(category: str) -> PhraseSet:
         if _CJK.search(key) and " " not in key:
             cjk.add(key)
         spaced.add(key)
-    max_words = max((k.count(" ") + 1 for k in spaced), default=1)
-    return PhraseSet(
-        category,
-        frozenset(spaced),
-        tuple(sorted(cjk, key=len, reverse=True)),
-        min(max_words, MAX_PHRASE_WORDS),
-    )
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for key in spaced:
+        words = tuple(key.split(" "))
+        first.setdefault(words[0], []).append(words)
+    # longest phrase first, so "read more" wins over "read" and reports what matched
+    by_first = {w: tuple(sorted(c, key=lambda t: (-len(t), t))) for w, c in first.items()}
+    return PhraseSet(category, frozenset(spaced), tuple(sorted(cjk, key=lambda p: (-len(p), p))), by_first)
 
 
 @cache

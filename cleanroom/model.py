@@ -67,6 +67,15 @@ class Line:
     verdict: Verdict | None = None  # content class from the classification layer
     stop_density: float = 0.0
     content: float = 0.0  # confidence in [0, 1] that the line is main text
+    cached_key: str | None = None  # norm_key(text), computed once; reset by Page.edit
+
+    def key(self) -> str:
+        """The lexicon matching key of the current text (see cleanroom.lexicon.norm_key)."""
+        if self.cached_key is None:
+            from .lexicon import norm_key
+
+            self.cached_key = norm_key(self.text)
+        return self.cached_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,16 +36,19 @@ class Chrome(Layer):
         for ln in page.lines:
             if not ln.kept or not ln.text:
                 continue
-            reason = self.classify(ln.text, page.config.short_words)
+            reason = self.classify(ln.text, page.config.short_words, ln.key())
             if reason is not None:
                 page.drop(ln, self.id, reason)
 
     @staticmethod
-    def classify(text: str, short_words: int) -> Reason | None:
-        key = norm_key(text)
+    def classify(text: str, short_words: int, key: str | None = None) -> Reason | None:
+        if key is None:
+            key = norm_key(text)
         if not key:
             return Reason.CHROME  # only symbols: "×", "|", "»"
         n_words = key.count(" ") + 1
+        if n_words > 60:
+            return None  # a paragraph: no chrome rule applies to it
         sentence = ends_sentence(text)
         if n_words <= short_words + 2:
             if phrases("chrome_line").equals(key):

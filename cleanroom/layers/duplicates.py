@@ -4,7 +4,6 @@ earlier layer already removed goes too, since the same text was judged boilerpla
 
 from __future__ import annotations
 
-from ..lexicon import norm_key
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
@@ -22,7 +21,7 @@ class Duplicates(Layer):
         for ln in page.lines:
             if not ln.text or (not ln.kept and ln.reason in (None, Reason.WRAP_JOINED)):
                 continue
-            key = norm_key(ln.text)
+            key = ln.key()
             if len(key) < min_chars:
                 continue
             first = seen.get(key)

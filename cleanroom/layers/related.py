@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence, title_case_ratio, words
-from ..lexicon import norm_key, phrases
+from ..lexicon import phrases
 from ..page import Page
 from ..reasons import Reason
 from ._blocks import reads_as_prose
@@ -50,7 +50,7 @@ class Related(Layer):
         for i, ln in enumerate(lines):
             if not ln.kept:
                 continue
-            key = norm_key(ln.text)
+            key = ln.key()
             if len(ln.text) <= 60 and (heads.equals(key) or key.rstrip(" 0123456789") in heads.phrases):
                 page.drop(ln, self.id, Reason.RELATED_BLOCK)
                 if limit:

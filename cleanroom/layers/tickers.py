@@ -7,7 +7,7 @@ lines between items); when the heading stands alone, the next block is the ticke
 
 from __future__ import annotations
 
-from ..lexicon import norm_key, phrases
+from ..lexicon import phrases
 from ..page import Page
 from ..reasons import Reason
 from ._blocks import reads_as_prose
@@ -23,7 +23,7 @@ class Tickers(Layer):
         limit = page.config.related_max_lines or 0
         lines = [ln for ln in page.lines if ln.text]
         for i, ln in enumerate(lines):
-            if not ln.kept or len(ln.text) > 40 or not heads.equals(norm_key(ln.text)):
+            if not ln.kept or len(ln.text) > 40 or not heads.equals(ln.key()):
                 continue
             page.drop(ln, self.id, Reason.TICKER)
             rest = [x for x in lines[i + 1 :] if x.kept]
