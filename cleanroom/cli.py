@@ -332,3 +332,14 @@ def score(
     except CleanroomError as exc:
         click.echo(f"cleanroom: error: {exc}", err=True)
         sys.exit(1)
+
+
+@main.command(name="config")
+@_preset_option
+@_disable_option
+def show_config(preset: str, disable: tuple[str, ...]) -> None:
+    """Print the effective configuration (a preset, with layers disabled) as JSON."""
+    import json
+
+    cfg = _config(preset, disable, None, False)
+    click.echo(json.dumps({"preset": preset, "layers": list(LAYER_IDS), **cfg.to_dict()}, indent=2))

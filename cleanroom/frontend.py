@@ -20,7 +20,6 @@ from .model import Decision, Line
 _MARKER = re.compile(
     r"^(?:(?:[\u2022\u25a1\u25aa\u25ab\u25cf\u25e6\u2023\u2043\u00b7\u25a0\u25c6\u2013\u2014*+\-o#]{1,6}|\d{1,3}[.)])(?:\s+|$))+"
 )
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 
 
 def split_lines(text: str) -> list[str]:
@@ -28,34 +27,38 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+_MARKER_START = frozenset("\u2022\u25a1\u25aa\u25ab\u25cf\u25e6\u2023\u2043\u00b7\u25a0\u25c6\u2013\u2014*+-o#0123456789")
+
+
 def parse_line(no: int, raw: str, block: int) -> Line:
     expanded = raw.expandtabs(4) if "\t" in raw else raw
-    stripped = expanded.lstrip(" \u00a0\u3000")
+    stripped = expanded.lstrip()
     indent = len(expanded) - len(stripped)
     bullet = ""
-    m = _MARKER.match(stripped)
-    if m:
-        marker = m.group(0)
-        # "o" alone is a lynx bullet only when followed by space; a line "o" is text.
-        if marker.strip() and not (marker.strip() == "o" and stripped.strip() == "o"):
-            bullet = marker.strip()
+    if stripped[:1] in _MARKER_START:
+        m = _MARKER.match(stripped)
+        # "o" alone is a lynx bullet only when followed by text; a line "o" is text.
+        if m and m.group(0).strip() and not (m.group(0).strip() == "o" and stripped.strip() == "o"):
+            bullet = m.group(0).strip()
             stripped = stripped[m.end() :]
-    text = _WS.sub(" ", stripped).strip()
-    return Line(no=no, raw=raw, text=text, indent=indent, bullet=bullet, block=block)
+    # str.split() folds every Unicode space (no-break, ideographic, thin...) at C speed
+    return Line(no=no, raw=raw, text=" ".join(stripped.split()), indent=indent, bullet=bullet, block=block)
 
 
 def parse(text: str) -> list[Line]:
+    """The text lines of a dump (blank lines only separate blocks and are not kept)."""
     lines: list[Line] = []
     block = 0
     blank_run = True
     for i, raw in enumerate(split_lines(text), start=1):
-        line = parse_line(i, raw, block)
-        if not line.text:
+        if not raw or raw.isspace():
             if not blank_run:
                 block += 1
             blank_run = True
-            line.kept = False  # blank: nothing to output, nothing to decide
-            line.block = block
+            continue
+        line = parse_line(i, raw, block)
+        if not line.text:  # only a list marker: nothing to output
+            line.kept = False
         else:
             blank_run = False
         lines.append(line)

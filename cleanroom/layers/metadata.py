@@ -67,27 +67,32 @@ class Metadata(Layer):
 
     @staticmethod
     def classify(text: str) -> Reason | None:
-        if _XPATH.search(text):
-            return Reason.XPATH
         n = len(text)
-        if n <= 12 and (_IMAGE_SIZE.match(text) or _LOCALE.match(text)):
-            return Reason.IMAGE_SIZE if text[0].isdigit() else Reason.LOCALE_CODE
-        if n <= 30 and _IMAGE_SIZE.match(text):
-            return Reason.IMAGE_SIZE
-        if _BUTTON.match(text):
-            return Reason.FORM_RESIDUE
-        url_chars = sum(len(m) for m in _URL.findall(text))
-        if url_chars and url_chars >= 0.5 * n and len(text.split()) <= 6:
-            return Reason.BARE_URL
-        if is_timestamp(text):
-            return Reason.TIMESTAMP
+        # Cheap character tests first: most lines are prose or menu labels and leave here.
+        slashy = "/" in text or "@" in text or "www." in text
+        if slashy and _XPATH.search(text):
+            return Reason.XPATH
+        if n <= 64:
+            if n <= 30 and _IMAGE_SIZE.match(text):
+                return Reason.IMAGE_SIZE
+            if n <= 12 and _LOCALE.match(text):
+                return Reason.LOCALE_CODE
+            if _BUTTON.match(text):
+                return Reason.FORM_RESIDUE
+            if is_timestamp(text):
+                return Reason.TIMESTAMP
+        if slashy or "." in text:
+            url_chars = sum(len(m) for m in _URL.findall(text)) if n <= 600 else 0
+            if url_chars and url_chars >= 0.5 * n and len(text.split()) <= 6:
+                return Reason.BARE_URL
         if (
-            (_EMAIL.search(text) or _PHONE.search(text))
-            and not ends_sentence(text)
-            and len(text.split()) <= 20
+            n <= 300
+            and ("@" in text or "+" in text or "00" in text)
+            and (_EMAIL.search(text) or _PHONE.search(text))
         ):
-            return Reason.CONTACT
-        if _is_keyword_list(text):
+            if not ends_sentence(text) and len(text.split()) <= 20:
+                return Reason.CONTACT
+        if "," in text and _is_keyword_list(text):
             return Reason.KEYWORD_LIST
         return None
 
