@@ -27,7 +27,9 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-_MARKER_START = frozenset("\u2022\u25a1\u25aa\u25ab\u25cf\u25e6\u2023\u2043\u00b7\u25a0\u25c6\u2013\u2014*+-o#0123456789")
+_MARKER_START = frozenset(
+    "\u2022\u25a1\u25aa\u25ab\u25cf\u25e6\u2023\u2043\u00b7\u25a0\u25c6\u2013\u2014*+-o#0123456789"
+)
 
 
 def parse_line(no: int, raw: str, block: int) -> Line:

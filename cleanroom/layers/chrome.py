@@ -51,16 +51,18 @@ class Chrome(Layer):
             return None  # a paragraph: no chrome rule applies to it
         sentence = ends_sentence(text)
         if n_words <= short_words + 2:
-            if phrases("chrome_line").equals(key):
-                return Reason.CHROME
             if phrases("ad").equals(key):
                 return Reason.AD_LABEL
+            if phrases("chrome_line").equals(key):
+                return Reason.CHROME
             if phrases("comments_heading").equals(key.rstrip(" 0123456789")):
                 return Reason.COMMENTS
             if phrases("readtime").contains(key):
                 return Reason.READ_TIME
+        if n_words <= 15 and _COPYRIGHT.search(text):
+            return Reason.LEGAL  # "© 2024 Example Media. All rights reserved."
         if n_words <= 12 and not sentence:
-            if _COPYRIGHT.search(text) or phrases("chrome_phrase").contains(key):
+            if phrases("chrome_phrase").contains(key):
                 return Reason.LEGAL
             if phrases("share").contains(key):
                 return Reason.SOCIAL

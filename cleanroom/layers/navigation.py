@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence, has_digit
+from ._blocks import reads_as_prose
 from ..lexicon import norm_key, phrases
 from ..model import Line
 from ..page import Page
@@ -19,14 +20,25 @@ from ..reasons import Reason
 from .base import Layer
 
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||→|::)\s+|\s*(?:>|»|›|→)\s*")
+_LINK_NUMBER = re.compile(r"\[\d+\]")  # lynx/links reference numbers
 _SWITCH_SEP = re.compile(r"[|/·•,]+|\s+")
 
 
-def is_navlike(ln: Line, short_words: int) -> bool:
+def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset()) -> bool:
     text = ln.text
+    if ln.bullet.startswith("#"):
+        return False  # a Markdown heading
     if len(text) > 60 or ends_sentence(text) or text.endswith((":", ",", ";")):
         return False
-    return len(text.split()) <= short_words
+    words = text.split()
+    if len(words) > short_words:
+        return False
+    # "a spare inner tube": a lowercase phrase with function words is an article's list
+    # item; link labels are capitalised ("Politics") or single tags ("diy").
+    if len(words) >= 3 and text[0].islower() and stopwords:
+        if sum(1 for w in words if w.casefold() in stopwords) >= 1:
+            return False
+    return True
 
 
 def _is_language_line(text: str) -> bool:
@@ -47,8 +59,8 @@ class Navigation(Layer):
     def apply(self, page: Page) -> None:
         cfg = page.config
         lines = [ln for ln in page.lines if ln.kept]
-        self._breadcrumbs(page, lines)
         self._language_switchers(page, lines)
+        self._breadcrumbs(page, [ln for ln in lines if ln.kept])
         if cfg.menu_min_run is not None:
             self._menus(page, [ln for ln in lines if ln.kept], cfg.menu_min_run, cfg.short_words)
 
@@ -86,9 +98,11 @@ class Navigation(Layer):
         run: list[Line] = []
         prev_text = ""
         for ln in [*lines, None]:
-            if ln is not None and is_navlike(ln, short_words):
+            if ln is not None and is_navlike(ln, short_words, page.stopwords):
                 run.append(ln)
                 continue
+            if run and ln is not None and reads_as_prose(ln) and len(run[-1].text.split()) >= 3:
+                run.pop()  # the line just above the first paragraph is the headline, not a link
             if len(run) >= min_run and not self._article_list(run, prev_text):
                 reason = Reason.TAG_LIST if all(r.bullet for r in run) and len(run) <= 12 else Reason.MENU
                 for r in run:
@@ -101,5 +115,5 @@ class Navigation(Layer):
     def _article_list(run: list[Line], before: str) -> bool:
         if before.endswith(":") and any(r.bullet for r in run):
             return True
-        with_digits = sum(1 for r in run if has_digit(r.text))
+        with_digits = sum(1 for r in run if has_digit(_LINK_NUMBER.sub("", r.text)))
         return with_digits >= 0.6 * len(run)

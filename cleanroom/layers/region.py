@@ -57,7 +57,8 @@ def regions(weights: list[float], share: float | None) -> list[tuple[int, int]]:
 def _title_like(ln: Line) -> bool:
     text = ln.text
     n = len(text.split())
-    return 3 <= n <= 30 and 15 <= len(text) <= 250 and not ends_sentence(text) and not ln.bullet
+    heading_or_plain = not ln.bullet or ln.bullet.startswith("#")
+    return 3 <= n <= 30 and 15 <= len(text) <= 250 and not ends_sentence(text) and heading_or_plain
 
 
 class Region(Layer):
@@ -67,8 +68,8 @@ class Region(Layer):
     def apply(self, page: Page) -> None:
         cfg = page.config
         lines = [ln for ln in page.lines if ln.kept and ln.text]
-        if not lines:
-            return
+        if not lines or any(ln.verdict is None for ln in lines):
+            return  # the content layer is off: there is nothing to decide a region from
         weights = []
         for ln in lines:
             n = effective_length(ln.text)
@@ -100,7 +101,7 @@ class Region(Layer):
 
     def _title(self, page: Page, lines: list[Line], start: int) -> None:
         first = lines[start]
-        if _title_like(first) and first.verdict == "good" and len(first.text) < page.config.length_low:
+        if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
             page.set_title(first, self.id)
             return
         anchor = first.no

@@ -36,5 +36,7 @@ class Tickers(Layer):
                     break
                 if reads_as_prose(x, 200):
                     break
+                if len(x.text) <= 40 and heads.equals(x.key()):
+                    taken = 0  # another ticker heading: its own run starts here
                 page.drop(x, self.id, Reason.TICKER)
                 taken += 1
