@@ -35,7 +35,8 @@ def table(name: str, res: dict) -> str:
     for r, v in sorted(res["renderers"].items()):
         n_docs = 181 if name.startswith("aeb") else 355
         rows.append(
-            f"| {r} | {v['f1']:.3f} | {v['precision']:.3f} | {v['recall']:.3f} | {n_docs / v['seconds']:.0f} |"
+            f"| {r} | {v['f1']:.3f} | {v['precision']:.3f} | {v['recall']:.3f} "
+            f"| {n_docs / v['seconds']:.0f} |"
         )
     rows.append(f"| **mean** | **{res['mean_f1']:.3f}** | | | {res['docs_per_s']:.0f} |")
     return "\n".join(rows) + "\n"

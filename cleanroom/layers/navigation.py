@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence, has_digit
-from ._blocks import reads_as_prose
 from ..lexicon import norm_key, phrases
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
+from ._blocks import reads_as_prose
 from .base import Layer
 
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||→|::)\s+|\s*(?:>|»|›|→)\s*")
