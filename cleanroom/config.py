@@ -37,13 +37,13 @@ class Config:
 
     # --- content classification (jusText-style, per line after re-joining)
     #: lines shorter than this (characters) are "short" and left to their neighbours
-    length_low: int = 70
+    length_low: int = 90
     #: lines longer than this with enough stopwords are "good" on their own
-    length_high: int = 200
+    length_high: int = 150
     #: stopword density below this is "bad" for a non-short line
     stopwords_low: float = 0.20
     #: stopword density at or above this is "good" (if long) or "near good"
-    stopwords_high: float = 0.30
+    stopwords_high: float = 0.35
     #: drop English Title-Case headline lines inside the body (usually links to other stories)
     drop_inline_headlines: bool = True
 
@@ -109,16 +109,18 @@ def _register_presets() -> None:
     # precision: keep only what reads as prose; accept losing headings and short lines
     PRESETS["precision"] = balanced.replace(
         stopwords_low=0.25,
-        stopwords_high=0.34,
-        length_low=90,
+        stopwords_high=0.40,
+        length_low=110,
+        length_high=180,
         secondary_region_share=None,
         bad_weight=1.6,
     )
     # recall: keep anything that might be text; remove only clear boilerplate
     PRESETS["recall"] = balanced.replace(
         stopwords_low=0.12,
-        stopwords_high=0.24,
-        length_low=50,
+        stopwords_high=0.28,
+        length_low=60,
+        length_high=120,
         secondary_region_share=0.15,
         bad_weight=0.6,
         drop_inline_headlines=False,

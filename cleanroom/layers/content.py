@@ -92,6 +92,10 @@ class Content(Layer):
     def apply(self, page: Page) -> None:
         lines = [ln for ln in page.lines if ln.kept and ln.text]
         first = [classify_line(ln, page) for ln in lines]
+        if "good" not in first:
+            # A page of short paragraphs has no line long enough to be good on its own;
+            # its near-good lines are then the best evidence of the article there is.
+            first = ["good" if c == "near_good" else c for c in first]
         final = revise(first)
         for ln, c0, c in zip(lines, first, final):
             ln.verdict = c  # type: ignore[assignment]

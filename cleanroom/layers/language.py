@@ -8,7 +8,7 @@ highest hit rate on the sample is used, which is itself a cheap and robust langu
 
 from __future__ import annotations
 
-from ..features import tokens_lower
+from ..features import ends_sentence, tokens_lower
 from ..langid import detect
 from ..lexicon import CHAR_BASED, stopword_languages, stopwords
 from ..page import Page
@@ -16,7 +16,13 @@ from .base import Layer
 
 
 def sample_text(page: Page, limit: int) -> str:
-    lines = sorted((ln for ln in page.lines if ln.kept and ln.text), key=lambda ln: (-len(ln.text), ln.no))
+    """The longest sentence-shaped lines, up to ``limit`` characters: running text says more
+    about the language than the longest lines of a page, which are often lists of links."""
+    candidates = [ln for ln in page.lines if ln.kept and ln.text]
+    prose = [ln for ln in candidates if ends_sentence(ln.text)]
+    if sum(len(ln.text) for ln in prose) >= limit // 2:
+        candidates = prose
+    lines = sorted(candidates, key=lambda ln: (-len(ln.text), ln.no))
     out: list[str] = []
     size = 0
     for ln in lines:
@@ -28,9 +34,15 @@ def sample_text(page: Page, limit: int) -> str:
 
 
 def best_stoplist(sample: str) -> str | None:
+    best, best_rate = stoplist_rates(sample)
+    return best if best_rate >= 0.12 else None
+
+
+def stoplist_rates(sample: str) -> tuple[str | None, float]:
+    """The stoplist that covers most of the sample's words, and its hit rate."""
     toks = tokens_lower(sample)[:400]
     if not toks:
-        return None
+        return None, 0.0
     best, best_rate = None, 0.0
     for lang in stopword_languages():
         if lang in CHAR_BASED:
@@ -39,7 +51,13 @@ def best_stoplist(sample: str) -> str | None:
         rate = sum(1 for t in toks if t in sw) / len(toks)
         if rate > best_rate:
             best, best_rate = lang, rate
-    return best if best_rate >= 0.12 else None
+    return best, best_rate
+
+
+def stoplist_rates_for(sample: str, lang: str) -> float:
+    toks = tokens_lower(sample)[:400]
+    sw = stopwords(lang)
+    return sum(1 for t in toks if t in sw) / len(toks) if toks else 0.0
 
 
 class Language(Layer):
@@ -54,8 +72,15 @@ class Language(Layer):
         if page.language.startswith("zh"):
             base = "zh"
         lang = base if stopwords(base) else None
-        if lang is None:
-            lang = best_stoplist(sample)
+        best, best_rate = stoplist_rates(sample)
+        if lang is not None and lang not in CHAR_BASED and best is not None and best != lang:
+            own = stoplist_rates_for(sample, lang)
+            if best_rate >= 0.2 and own < 0.5 * best_rate:
+                # the detector was misled (by a line of icon names, say): the stoplists agree
+                # far better with another language, so that is the page's language
+                lang = page.language = best
+        if lang is None and best_rate >= 0.12:
+            lang = best
         if lang is not None:
             page.stopwords = stopwords(lang)
             page.char_based = lang in CHAR_BASED

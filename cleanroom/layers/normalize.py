@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..features import ends_sentence
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
@@ -65,6 +66,21 @@ def _wrap_width(lines: list[Line]) -> int:
     return width if near >= 3 else 0
 
 
+_CONTINUATION_START = frozenset(".,;:!?)]}»”’")
+
+
+def broken_at_inline_element(prev: Line, ln: Line) -> bool:
+    """Converters that print every element on its own line split a paragraph at its links:
+    "on Nov. 5," / "according to the agency" / ".". A line that starts with closing
+    punctuation, or in lower case after an unfinished line of some length, continues it."""
+    if prev.bullet or ln.indent != prev.indent:
+        return False
+    first = ln.text[0]
+    if first in _CONTINUATION_START:
+        return True
+    return first.islower() and not ends_sentence(prev.text) and prev.text.count(" ") >= 3
+
+
 class Normalize(Layer):
     id = "normalize"
     description = "ftfy repair, invisible characters, hard-wrap re-joining, glued sentences"
@@ -95,8 +111,6 @@ class Normalize(Layer):
 
     def _join_wrapped(self, page: Page) -> None:
         width = _wrap_width(page.lines)
-        if not width:
-            return
         head: Line | None = None
         prev: Line | None = None
         joined: list[str] = []
@@ -123,6 +137,10 @@ class Normalize(Layer):
     @staticmethod
     def _continues(prev: Line, ln: Line, width: int) -> bool:
         if ln.bullet or ln.block != prev.block:
+            return False
+        if broken_at_inline_element(prev, ln):
+            return True
+        if not width:
             return False
         body_indent = prev.indent + (len(prev.bullet) + 1 if prev.bullet else 0)
         if ln.indent != body_indent:
