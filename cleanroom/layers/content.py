@@ -42,6 +42,10 @@ def classify_line(ln: Line, page: Page) -> str:
         if ln.bullet and ln.bullet[0] != "#" and len(text.split()) < 3:
             return "bad"
         return "short"
+    if length < 2 * cfg.length_low and not ends_sentence(text):
+        # a headline-length line that does not end like a sentence: a teaser, a caption or a
+        # heading far more often than a paragraph; its neighbours decide
+        return "short"
     if sd >= cfg.stopwords_high:
         return "good" if length > cfg.length_high else "near_good"
     if sd >= cfg.stopwords_low:

@@ -4,9 +4,14 @@ earlier layer already removed goes too, since the same text was judged boilerpla
 
 from __future__ import annotations
 
+import re
+
+from ..lexicon import norm_key
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
+
+_SITE_SEP = re.compile(r"\s+[|\-–—:·»]\s+|\s+::\s+")
 
 
 class Duplicates(Layer):
@@ -17,6 +22,7 @@ class Duplicates(Layer):
         min_chars = page.config.duplicate_min_chars
         if min_chars is None:
             return
+        self._page_title_line(page)
         seen: dict[str, int] = {}
         for ln in page.lines:
             if not ln.text or (not ln.kept and ln.reason in (None, Reason.WRAP_JOINED)):
@@ -29,3 +35,21 @@ class Duplicates(Layer):
                 seen[key] = ln.no
             elif ln.kept:
                 page.drop(ln, self.id, Reason.DUPLICATE, value=float(first))
+
+    def _page_title_line(self, page: Page) -> None:
+        """Converters that print the <head> start with the page's <title>, "Headline | Site":
+        when its headline part is repeated later as a line of its own, the first line goes."""
+        lines = [ln for ln in page.lines if ln.text]
+        if len(lines) < 2 or not lines[0].kept:
+            return
+        first = lines[0]
+        parts = [p for p in _SITE_SEP.split(first.text) if p.strip()]
+        if len(parts) < 2:
+            return
+        head = norm_key(max(parts, key=len))
+        if len(head) < 15:
+            return
+        for ln in lines[1:]:
+            if ln.key() == head:
+                page.drop(first, self.id, Reason.DUPLICATE, value=float(ln.no))
+                return

@@ -20,6 +20,7 @@ from ..reasons import Reason
 from ._blocks import reads_as_prose
 from .base import Layer
 
+_DATED = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -61,6 +62,7 @@ class Related(Layer):
                 page.drop(ln, self.id, Reason.READ_MORE)
         if cfg.drop_inline_headlines and page.language == "en":
             self._inline_headlines(page)
+        self._comment_thread(page)
 
     def _drop_list(self, page: Page, lines: list, i: int, limit: int) -> None:
         taken = 0
@@ -71,6 +73,31 @@ class Related(Layer):
                 break
             page.drop(x, self.id, Reason.RELATED_BLOCK)
             taken += 1
+
+    def _comment_thread(self, page: Page) -> None:
+        """Reader comments: short header lines ending in "said:" / "schreibt:" (one per
+        comment, at least two, one of them dated) open a thread that runs to the end of
+        the page. The thread must start after most of the page's prose, so a quote
+        introduced by "The minister said:" inside an article is never taken for one."""
+        verbs = phrases("comment_marker")
+        kept = [ln for ln in page.lines if ln.kept and ln.text]
+        markers = []
+        for i, ln in enumerate(kept):
+            text = ln.text
+            if not text.endswith(":") or len(text) > 120:
+                continue
+            key = ln.key()
+            last2 = " ".join(key.split(" ")[-2:])
+            if verbs.equals(key.rsplit(" ", 1)[-1]) or verbs.equals(last2):
+                markers.append(i)
+        if len(markers) < 2 or not any(_DATED.search(kept[i].text) for i in markers):
+            return
+        prose = [len(ln.text) for ln in kept if reads_as_prose(ln)]
+        before = sum(len(ln.text) for ln in kept[: markers[0]] if reads_as_prose(ln))
+        if not prose or before < 0.5 * sum(prose):
+            return
+        for ln in kept[markers[0] :]:
+            page.drop(ln, self.id, Reason.COMMENTS, value=float(len(markers)), threshold=2.0)
 
     def _inline_headlines(self, page: Page) -> None:
         kept = [ln for ln in page.lines if ln.kept and ln.text]
