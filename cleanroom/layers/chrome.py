@@ -26,6 +26,9 @@ _NAME = re.compile(
 )
 
 
+_BOUNDARY_REASONS = frozenset({Reason.COMMENTS, Reason.NEWSLETTER, Reason.SOCIAL})
+
+
 class Chrome(Layer):
     id = "chrome"
     description = (
@@ -39,6 +42,8 @@ class Chrome(Layer):
             reason = self.classify(ln.text, page.config.short_words, ln.key())
             if reason is not None:
                 page.drop(ln, self.id, reason)
+                if reason in _BOUNDARY_REASONS and len(ln.text) <= 70:
+                    page.boundaries.add(ln.no)
 
     @staticmethod
     def classify(text: str, short_words: int, key: str | None = None) -> Reason | None:

@@ -75,6 +75,7 @@ class Region(Layer):
             n = effective_length(ln.text)
             weights.append(float(n) if ln.verdict == "good" else -cfg.bad_weight * max(n, 25))
         runs = regions(weights, cfg.secondary_region_share)
+        runs = self._cut_at_boundary(page, lines, weights, runs)
         if runs:
             self._title(page, lines, runs[0][0] if len(runs) == 1 else self._main_start(weights, runs))
         inside = [False] * len(lines)
@@ -94,6 +95,31 @@ class Region(Layer):
                     value=round(ln.stop_density, 3),
                     threshold=cfg.stopwords_low,
                 )
+
+    @staticmethod
+    def _cut_at_boundary(
+        page: Page, lines: list[Line], weights: list[float], runs: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """End the content at the first related / comments / newsletter / share heading
+        that follows enough of the article (``boundary_min_chars``), unless what comes after
+        it scores higher than what came before (a "Related" box in mid-article)."""
+        min_chars = page.config.boundary_min_chars
+        if min_chars is None or not runs or not page.boundaries:
+            return runs
+        start = runs[0][0]
+        marks = sorted(page.boundaries)
+        j = 0
+        before = 0.0
+        for i in range(start, len(lines)):
+            while j < len(marks) and marks[j] < lines[i].no:
+                if before >= min_chars:
+                    after, _, _ = max_run(weights, i, len(lines))
+                    if after < before:
+                        return [(a, min(b, i)) for a, b in runs if a < i]
+                j += 1
+            if weights[i] > 0:
+                before += weights[i]
+        return runs
 
     @staticmethod
     def _main_start(weights: list[float], runs: list[tuple[int, int]]) -> int:
