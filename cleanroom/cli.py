@@ -6,12 +6,13 @@ errors, exit 1 when the run stopped on bad input, and never a traceback for bad 
 
 from __future__ import annotations
 
+import gzip
 import os
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import click
 
@@ -166,6 +167,7 @@ def clean(
             )
         rejects_path = os.path.join(output, "rejects.jsonl") if out_dir else output + ".rejects.jsonl"
     stats = RunStats()
+    opened: set[str] = set()
     bar = _Progress(progress if progress is not None else sys.stderr.isatty())
     rejects: IO[str] | None = None
     single: IO[str] | None = None
@@ -190,7 +192,7 @@ def clean(
                 rejects.write(reject_record(rec, err) + "\n")
                 continue
             for d in result.decisions:
-                if d.action != "edit":
+                if d.action == "drop":
                     stats.removed_by_layer[d.layer] = stats.removed_by_layer.get(d.layer, 0) + 1
             if cfg.min_score is not None and result.score < cfg.min_score:
                 stats.reject("below_min_score")
@@ -205,7 +207,7 @@ def clean(
                 target = mirror_path(output, _relative(rec.source, paths) or rel)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 if jsonl:
-                    with _append(target) as fh:
+                    with _append(target, opened) as fh:
                         fh.write(line + "\n")
                 else:
                     with open_output(target) as fh:
@@ -244,13 +246,13 @@ def _relative(source: str, roots: tuple[str, ...]) -> str | None:
     return None
 
 
-_APPENDED: set[str] = set()
-
-
-def _append(path: str) -> IO[str]:
-    """JSONL records of one input file go to one output file: truncate once, then append."""
-    mode = "a" if path in _APPENDED else "w"
-    _APPENDED.add(path)
+def _append(path: str, opened: set[str]) -> IO[str]:
+    """JSONL records of one input file go to one output file: truncate once per run, then
+    append (``opened`` holds the paths this run has already started)."""
+    mode = "a" if path in opened else "w"
+    opened.add(path)
+    if path.endswith(".gz"):
+        return cast(IO[str], gzip.open(path, mode + "t", encoding="utf-8", newline="\n"))
     return open(path, mode, encoding="utf-8", newline="\n")
 
 

@@ -12,6 +12,9 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 _DIGIT = re.compile(r"\d")
 
 
+CHAR_DENSITY_SCALE = 2.5
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -30,7 +33,10 @@ def stop_density(text: str, stopwords: frozenset[str], char_based: bool = False)
         if not chars:
             toks = tokens_lower(text)
             return sum(1 for t in toks if t in stopwords) / len(toks) if toks else 0.0
-        return sum(1 for c in chars if c in stopwords) / len(chars)
+        # Function characters are a smaller share of running text than function words are of
+        # a European language's words; scaling by CHAR_DENSITY_SCALE puts both on one scale so
+        # the same thresholds apply.
+        return min(1.0, CHAR_DENSITY_SCALE * sum(1 for c in chars if c in stopwords) / len(chars))
     toks = tokens_lower(text)
     if not toks:
         return 0.0

@@ -58,8 +58,6 @@ class Cleaner:
         if self.config.with_title and page.title:
             out = page.title + ("\n\n" + out if out else "")
         score, input_score, components = score_lines(page.lines)
-        if not out:
-            score = 0.0 if input_score > 0 or text.strip() else 0.0
         return CleanResult(
             text=out,
             title=page.title,

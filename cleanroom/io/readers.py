@@ -18,10 +18,9 @@ BINARY_SNIFF = 8192
 def open_binary(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
-    fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by the caller
     if path.endswith(".gz"):
-        return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
-    return fh
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")  # noqa: SIM115 - closed by the caller
 
 
 def decode(data: bytes) -> tuple[str, int]:

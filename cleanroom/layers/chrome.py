@@ -18,7 +18,9 @@ from ..reasons import Reason
 from .base import Layer
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
-_APP = re.compile(r"\b(?:download|get|install|try|open)\b(?: \w+){0,4} app\b")
+# "Download The Mint News App": an imperative at the start of a sentence, not "people download the app"
+_APP = re.compile(r"(?:^|[.!?:]\s+)(?:download|get|install)\b[^.!?]{0,40}?\bapp\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
 _NAME = re.compile(
@@ -64,8 +66,10 @@ class Chrome(Layer):
                 return Reason.COMMENTS
             if phrases("readtime").contains(key):
                 return Reason.READ_TIME
-        if n_words <= 15 and _COPYRIGHT.search(text):
-            return Reason.LEGAL  # "© 2024 Example Media. All rights reserved."
+        if n_words <= 15 and _COPYRIGHT.search(text) and ("©" in text or not sentence or _YEAR.search(text)):
+            return (
+                Reason.LEGAL
+            )  # "© 2024 Example Media. All rights reserved.", not a sentence about copyright
         if n_words <= 12 and not sentence:
             if phrases("chrome_phrase").contains(key):
                 return Reason.LEGAL
@@ -82,7 +86,7 @@ class Chrome(Layer):
         if n_words <= 60:
             if phrases("cookie").contains(key):
                 return Reason.COOKIE
-            if phrases("app_promo").contains(key) or _APP.search(key):
+            if _APP.search(text) or (n_words <= 12 and phrases("app_promo").contains(key)):
                 return Reason.APP_PROMO
             if phrases("disclaimer").contains(key):
                 return Reason.DISCLAIMER

@@ -18,7 +18,7 @@ from .base import Layer
 
 _XPATH = re.compile(r"/html/(?:head|body)|\[@[\w:-]+=|/@[\w:-]+\b|\bmeta\[@")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?\b", re.IGNORECASE)
-_IMAGE_SIZE = re.compile(r"^\d{2,5}\s*[x×]?\s*\d{2,5}(?:\s+(?:true|false))?$", re.IGNORECASE)
+_IMAGE_SIZE = re.compile(r"^\d{2,5}(?:\s*[x×]\s*|\s+)\d{2,5}(?:\s+(?:true|false))?$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-z]{2,3}[_-][A-Za-z]{2,4}$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\b00)\d[\d ()./-]{6,}\d")
@@ -59,7 +59,7 @@ class Metadata(Layer):
 
     def apply(self, page: Page) -> None:
         for ln in page.lines:
-            if not ln.kept:
+            if not ln.kept or not ln.text:
                 continue
             reason = self.classify(ln.text)
             if reason is not None:
@@ -79,7 +79,7 @@ class Metadata(Layer):
                 return Reason.LOCALE_CODE
             if _BUTTON.match(text):
                 return Reason.FORM_RESIDUE
-            if is_timestamp(text):
+            if text[0] != "+" and is_timestamp(text):
                 return Reason.TIMESTAMP
         if slashy or "." in text:
             url_chars = sum(len(m) for m in _URL.findall(text)) if n <= 600 else 0

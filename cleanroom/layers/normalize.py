@@ -57,13 +57,13 @@ def _split_glued(text: str) -> str:
 def _wrap_width(lines: list[Line]) -> int:
     """The column a text browser wrapped at, or 0 when the dump does not look wrapped."""
     lengths = sorted(len(ln.raw.rstrip()) for ln in lines if ln.text)
-    if len(lengths) < 5:
+    if len(lengths) < 3:
         return 0
     width = lengths[-1]
     if width > 200 or width < 40:
         return 0
     near = sum(1 for n in lengths if n >= width - 12)
-    return width if near >= 3 else 0
+    return width if near >= min(3, len(lengths) - 1) else 0
 
 
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
@@ -101,7 +101,10 @@ class Normalize(Layer):
                     text = fixed
             if _INVISIBLE.search(text):
                 cleaned = " ".join(_INVISIBLE.sub("", text).split())
-                page.edit(ln, self.id, Reason.CONTROL_CHARS, cleaned)
+                if cleaned:
+                    page.edit(ln, self.id, Reason.CONTROL_CHARS, cleaned)
+                else:
+                    page.drop(ln, self.id, Reason.CONTROL_CHARS)  # nothing visible was left
         if cfg.join_wrapped:
             self._join_wrapped(page)
         if cfg.split_glued:
@@ -120,7 +123,10 @@ class Normalize(Layer):
                 head, prev, joined = None, None, []
                 continue
             if prev is not None and self._continues(prev, ln, width):
-                joined.append(ln.text)
+                # a wrapped line that starts with "o" or "1990." was parsed as a list item:
+                # as a continuation, its first word is text again
+                joined.append(" ".join(ln.raw.split()) if ln.bullet else ln.text)
+                ln.bullet = ""  # it was text, not a list item; the next line continues it
                 page.drop(
                     ln, self.id, Reason.WRAP_JOINED, value=float(len(prev.raw.rstrip())), threshold=width
                 )
@@ -136,8 +142,17 @@ class Normalize(Layer):
 
     @staticmethod
     def _continues(prev: Line, ln: Line, width: int) -> bool:
-        if ln.bullet or ln.block != prev.block:
+        if ln.block != prev.block:
             return False
+        if ln.bullet:
+            # only a marker that is also a word ("o", "1990.") can begin a wrapped line
+            word_marker = ln.bullet == "o" or ln.bullet.rstrip(".)").isdigit()
+            if not (word_marker and ln.indent == prev.indent and not prev.bullet):
+                return False
+            first = ln.raw.split()[0]
+            if first[0].islower() and not ends_sentence(prev.text) and prev.text.count(" ") >= 3:
+                return True
+            return bool(width) and len(prev.raw.rstrip()) + 1 + len(first) > width - 1
         if broken_at_inline_element(prev, ln):
             return True
         if not width:

@@ -1,0 +1,715 @@
+"""Each layer on the data model directly: build a Page from the front end, call the layer's
+apply(), and check which lines were dropped or edited, by which layer, with which reason.
+
+Layers that rely on an earlier layer's measurement get it set by hand (helpers.make_page's
+``language``; verdicts for the region layer), so each class tests one layer.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from helpers import PROSE, apply, drops, line, make_page, reason_of, seed_texts
+
+import cleanroom
+from cleanroom.config import Config, preset, preset_names
+from cleanroom.errors import ConfigError
+from cleanroom.frontend import parse, render
+from cleanroom.layers import LAYER_IDS, LAYERS, get_layer
+from cleanroom.layers.content import revise
+from cleanroom.layers.region import regions
+from cleanroom.page import Page
+from cleanroom.reasons import Reason
+
+P1, P2, P3 = PROSE
+
+
+def between(*middle: str) -> str:
+    """Lines between two article paragraphs (one block per line)."""
+    return "\n\n".join([P1, *middle, P2]) + "\n"
+
+
+def kept_texts(page: Page) -> list[str]:
+    return [ln.text for ln in page.lines if ln.kept and ln.text]
+
+
+# ---------------------------------------------------------------- registry and configuration
+
+
+class TestRegistry:
+    def test_every_layer_has_a_test_class(self) -> None:
+        names = {f"Test{''.join(p.title() for p in lid.split('_'))}" for lid in LAYER_IDS}
+        assert names <= set(globals()), sorted(names - set(globals()))
+
+    def test_layer_ids_are_unique_and_stable(self) -> None:
+        assert len(set(LAYER_IDS)) == len(LAYER_IDS)
+        assert all(lid and lid == lid.lower() and " " not in lid for lid in LAYER_IDS)
+        for layer in LAYERS:
+            assert layer.versioned_id == f"{layer.id}/v{layer.version}"
+            assert get_layer(layer.id) is layer
+
+    def test_unknown_layer_id_names_the_available_ones(self) -> None:
+        with pytest.raises(ConfigError) as exc:
+            Config(disabled=frozenset({"nope"}))
+        msg = str(exc.value)
+        assert "nope" in msg
+        for lid in LAYER_IDS:
+            assert lid in msg
+        with pytest.raises(ConfigError, match="available"):
+            get_layer("nope")
+
+    def test_disabled_accepts_any_set(self) -> None:
+        cfg = Config(disabled={"tickers"})  # type: ignore[arg-type]
+        assert cfg.disabled == frozenset({"tickers"})
+        assert not cfg.enabled("tickers") and cfg.enabled("chrome")
+
+    def test_unknown_preset_lists_the_presets(self) -> None:
+        with pytest.raises(ConfigError) as exc:
+            preset("nope")
+        for name in preset_names():
+            assert name in str(exc.value)
+        assert {"balanced", "precision", "recall"} <= set(preset_names())
+
+    @pytest.mark.parametrize(
+        "changes",
+        [{"stopwords_low": 1.5}, {"min_score": -0.1}, {"length_low": 300, "length_high": 100}, {"nope": 1}],
+    )
+    def test_bad_config_values_raise(self, changes: dict) -> None:
+        with pytest.raises(ConfigError):
+            preset("balanced").replace(**changes)
+
+    def test_config_is_frozen(self) -> None:
+        cfg = preset("balanced")
+        with pytest.raises(AttributeError):
+            cfg.menu_min_run = 5  # type: ignore[misc]
+
+    def test_layers_record_every_change(self) -> None:
+        """No layer changes a line behind the page's back: a changed text has an edit decision and a
+        removed line a drop/title decision, both naming the layer that ran."""
+        texts = list(seed_texts().values()) or [between("Home", "News", "Sport", "Privacy Policy")]
+        for text in texts:
+            page = Page(parse(text), preset("balanced"))
+            for layer in LAYERS:
+                before = {ln.no: (ln.text, ln.kept) for ln in page.lines}
+                n = len(page.decisions)
+                layer.apply(page)
+                new = page.decisions[n:]
+                assert all(d.layer == layer.id for d in new)
+                edited = {d.line for d in new if d.action == "edit"}
+                removed = {d.line for d in new if d.action in ("drop", "title")}
+                for ln in page.lines:
+                    text0, kept0 = before[ln.no]
+                    if ln.text != text0:
+                        assert ln.no in edited, (layer.id, ln.no)
+                    if kept0 and not ln.kept:
+                        assert ln.no in removed, (layer.id, ln.no)
+                    assert ln.kept or not ln.text or not kept0 or ln.no in removed
+
+
+# ---------------------------------------------------------------- normalize
+
+
+class TestNormalize:
+    def _edits(self, text: str, **cfg: object) -> dict[int, tuple[Reason, str]]:
+        page = apply(make_page(text, preset("balanced").replace(**cfg) if cfg else None), "normalize")
+        return {d.line: (d.reason, d.new_text or "") for d in page.decisions if d.action == "edit"}
+
+    def test_glued_sentence_is_split(self) -> None:
+        edits = self._edits("The talks were useful for both sides.He noted that they would continue.")
+        assert edits == {
+            1: (
+                Reason.GLUED_SENTENCE,
+                "The talks were useful for both sides. He noted that they would continue.",
+            )
+        }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The service is written in Node.js and runs on every server.",
+            "The U.S. and the U.K. signed the deal.",
+            "Read the report at https://example.org/Reports.Html and www.example.com/About.Us today.",
+            "Write to the desk at news.Desk@example.org for details.",
+            "Scores were 3.5 and 4.Five at most.",
+            "Nothing to change here.",
+        ],
+    )
+    def test_no_split_inside_names_abbreviations_and_urls(self, text: str) -> None:
+        assert self._edits(text) == {}
+
+    def test_split_glued_can_be_switched_off(self) -> None:
+        assert self._edits("Both sides.He noted it.", split_glued=False) == {}
+
+    def test_mojibake_is_repaired(self) -> None:
+        edits = self._edits("The cafÃ© reopened on Monday, its owner said.")
+        assert edits == {1: (Reason.UNICODE_FIXED, "The café reopened on Monday, its owner said.")}
+
+    def test_invisible_characters_are_removed(self) -> None:
+        edits = self._edits("Zero\u200bwidth and soft\u00adhyphen\x07 text.")
+        assert edits == {1: (Reason.CONTROL_CHARS, "Zerowidth and softhyphen text.")}
+
+    def _wrapped_dump(self) -> tuple[str, list[str]]:
+        paras = [" ".join([p] * 3) for p in PROSE]
+        blocks = ["\n".join(textwrap.wrap(p, width=100)) for p in paras]
+        return "Menu\n\n" + "\n\n".join(blocks) + "\n", paras
+
+    def test_hard_wrapped_paragraphs_are_rejoined(self) -> None:
+        text, paras = self._wrapped_dump()
+        assert max(len(x) for x in text.splitlines()) <= 100
+        page = apply(make_page(text), "normalize")
+        assert kept_texts(page) == ["Menu", *paras]
+        joined = [d for d in page.decisions if d.reason is Reason.WRAP_JOINED]
+        heads = [d for d in joined if d.action == "edit"]
+        assert len(heads) == 3
+        assert all(d.action in ("edit", "drop") and d.layer == "normalize" for d in joined)
+        assert render(page.lines) == "Menu\n\n" + "\n\n".join(paras)
+
+    def test_short_lines_and_list_items_are_not_joined(self) -> None:
+        text, _ = self._wrapped_dump()
+        text += "\n  • One item\n  • Two items\nShort\nlines\n"
+        page = apply(make_page(text), "normalize")
+        assert {"One item", "Two items", "Short", "lines"} <= set(kept_texts(page))
+
+    def test_unwrapped_text_is_left_alone(self) -> None:
+        page = apply(make_page("\n\n".join(PROSE)), "normalize")
+        assert page.decisions == []
+
+    def test_join_wrapped_can_be_switched_off(self) -> None:
+        text, _ = self._wrapped_dump()
+        page = apply(make_page(text, preset("balanced").replace(join_wrapped=False)), "normalize")
+        assert not [d for d in page.decisions if d.reason is Reason.WRAP_JOINED]
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            [
+                "El Gobierno aprobó este martes un paquete de medidas para frenar la subida del",
+                "precio del alquiler en las grandes ciudades, y la ministra explicó que las ayudas",
+                "llegarán a más de doscientas mil familias, a las pequeñas empresas del sector,",
+                "o incluso a más hogares si el presupuesto lo permite durante el próximo año.",
+            ],
+            [
+                "The company said it had hired roughly two hundred and fifty new engineers in the last year and",
+                "that it expected to hire another one hundred and fifty this year, bringing the total up to about",
+                "900. That would make the division the largest in the group, according to the annual report of",
+                "the company, which was published on Tuesday morning after a meeting of the board of directors.",
+            ],
+        ],
+        ids=["o", "number"],
+    )
+    def test_wrapped_line_starting_like_a_marker_is_rejoined(self, lines: list[str]) -> None:
+        para = "\n".join(lines)
+        text = "\n\n".join([para, para.replace("the", "a"), para.replace("la", "una")])
+        page = apply(make_page(text), "normalize")
+        assert kept_texts(page)[0] == " ".join(lines)
+
+
+# ---------------------------------------------------------------- metadata
+
+
+class TestMetadata:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("/html/head/meta[@name='og:title']/@content", Reason.XPATH),
+            ("https://sputniknews.com/20230203/blinken-visits-1106947717.html", Reason.BARE_URL),
+            (
+                "cdnn1.img.sputniknews.com/img/07e7/02/03/1106947_0:0:1920:1080_1920x0_80_0_0.jpg",
+                Reason.BARE_URL,
+            ),
+            ("1920 1080 true", Reason.IMAGE_SIZE),
+            ("1200x630", Reason.IMAGE_SIZE),
+            ("en_EN", Reason.LOCALE_CODE),
+            ("de-DE", Reason.LOCALE_CODE),
+            ("2023-02-03T11:16+0000", Reason.TIMESTAMP),
+            ("31 Jan 2023 11:03", Reason.TIMESTAMP),
+            ("feedback@sputniknews.com", Reason.CONTACT),
+            ("Contact us at +49 30 1234567 or press@example.org", Reason.CONTACT),
+            ("blinken visits israel, us-palestinian talks, world, palestine", Reason.KEYWORD_LIST),
+            ("[BUTTON]", Reason.FORM_RESIDUE),
+            ("______", Reason.FORM_RESIDUE),
+        ],
+    )
+    def test_metadata_lines_are_dropped(self, text: str, reason: Reason) -> None:
+        page = apply(make_page(between(text)), "metadata")
+        assert drops(page) == {3: ("metadata", reason)}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "More than 100 people died in the floods.",
+            "The ministry published its findings at https://example.org/report.pdf on Monday, officials said.",
+            "Please write to press@example.org if you have questions about the program.",
+            "On 2023-02-03 the minister said that the talks had been productive and would continue.",
+            "Apples, Oranges, Pears, Plums",  # capitalised names: could be the article's enumeration
+            "The report, which runs to 40 pages, covers finance, health, defence and education.",
+            "Monday",
+            "Updated",
+        ],
+    )
+    def test_sentences_and_words_are_kept(self, text: str) -> None:
+        page = apply(make_page(between(text)), "metadata")
+        assert page.decisions == []
+
+    def test_phone_number_line_is_contact(self) -> None:
+        assert reason_of(apply(make_page(between("+74956456601")), "metadata"), "+749") is Reason.CONTACT
+
+    def test_year_line_is_timestamp(self) -> None:
+        assert reason_of(apply(make_page(between("2023")), "metadata"), "2023") is Reason.TIMESTAMP
+
+
+# ---------------------------------------------------------------- language
+
+
+class TestLanguage:
+    def test_german(self) -> None:
+        page = apply(
+            make_page(
+                "Die Bundesregierung hat am Mittwoch einen neuen Gesetzentwurf vorgelegt, der die Mieten in "
+                "den Großstädten begrenzen soll. Kritiker sprechen von einem faulen Kompromiss."
+            ),
+            "language",
+        )
+        assert page.language == "de"
+        assert 0.5 < page.language_probability <= 1.0
+        assert "der" in page.stopwords and not page.char_based
+        assert page.decisions == []
+
+    def test_chinese_uses_a_character_stoplist(self) -> None:
+        page = apply(
+            make_page("我们今天去了公园，天气非常好。孩子们在草地上玩了一个下午，大家都很开心。"),
+            "language",
+        )
+        assert page.language.startswith("zh")
+        assert page.char_based and "的" in page.stopwords
+
+    def test_nothing_to_detect(self) -> None:
+        page = apply(make_page("\n\n"), "language")
+        assert (page.language, page.language_probability) == ("unknown", 0.0)
+
+    def test_detection_off_still_picks_a_stoplist(self) -> None:
+        cfg = preset("balanced").replace(detect_language=False)
+        page = apply(make_page("\n".join(PROSE), cfg), "language")
+        assert page.language == "unknown"
+        assert "the" in page.stopwords
+
+    def test_deterministic(self) -> None:
+        text = "Ceci est un petit texte. " * 3
+        a, b = apply(make_page(text), "language"), apply(make_page(text), "language")
+        assert (a.language, a.language_probability) == (b.language, b.language_probability)
+
+
+# ---------------------------------------------------------------- tickers
+
+
+class TestTickers:
+    def test_breaking_heading_and_its_block(self) -> None:
+        text = (
+            "BREAKING\nPalestinian shot and killed by IOF east of Al-Bureij camp\n"
+            "Israeli drone drops bomb at outskirts of town of Blida\n\n" + "\n\n".join(PROSE)
+        )
+        page = apply(make_page(text), "tickers")
+        assert drops(page) == {n: ("tickers", Reason.TICKER) for n in (1, 2, 3)}
+
+    def test_stops_at_prose(self) -> None:
+        long_prose = P1 + " " + P2
+        page = apply(make_page(f"Latest\nStorm hits coast\n{long_prose}\n\n{P3}"), "tickers")
+        assert set(drops(page)) == {1, 2}
+
+    def test_standalone_heading_takes_the_next_block(self) -> None:
+        page = apply(
+            make_page(f"{P1}\n\nLatest News\n\nStorm hits coast\nMarkets fall again\n\n{P2}"), "tickers"
+        )
+        assert set(drops(page)) == {3, 5, 6}
+        assert all(r is Reason.TICKER for _, r in drops(page).values())
+
+    def test_words_in_a_sentence_are_not_a_ticker(self) -> None:
+        page = apply(
+            make_page(between("Breaking the deadlock, the two sides agreed to a new round of talks.")),
+            "tickers",
+        )
+        assert page.decisions == []
+
+    def test_section_label_does_not_take_the_lead_paragraph(self) -> None:
+        # regression: "News" was a ticker heading and took the short lead paragraph under it
+        lead = "The city council voted on Tuesday night to approve a network of protected cycling lanes."
+        page = apply(make_page(f"News\n\n{lead}\n\n{P1}\n\n{P2}"), "tickers")
+        assert reason_of(page, "The city council") is None
+
+
+# ---------------------------------------------------------------- related
+
+
+class TestRelated:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Read more: No such thing as leftist Zionism",
+            "READ MORE » Why the region floods every spring",
+            "Also read: How the floods started",
+            "See also - The storms of 2021",
+            "Lesen Sie auch: Die Bahn streikt erneut",
+            "Lire aussi : Le président en visite à Berlin",
+            "Leer más: Los precios de la vivienda suben",
+        ],
+    )
+    def test_read_more_lines(self, text: str) -> None:
+        page = apply(make_page(between(text), language="en"), "related")
+        assert drops(page) == {3: ("related", Reason.READ_MORE)}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "More than 100 people died in the floods.",
+            "Read more about the floods in our coverage, which has been updated every hour since Sunday.",
+            "Watching the water rise was terrifying, one resident said.",
+        ],
+    )
+    def test_sentences_starting_like_a_prefix_are_kept(self, text: str) -> None:
+        page = apply(make_page(between(text), language="en"), "related")
+        assert page.decisions == []
+
+    def test_related_heading_and_its_list(self) -> None:
+        text = between(
+            "Related News\nRubio to serve for long term as State Secretary\n"
+            "France condemns Israeli attack on WCK aid workers in Gaza"
+        )
+        page = apply(make_page(text, language="en"), "related")
+        assert drops(page) == {n: ("related", Reason.RELATED_BLOCK) for n in (3, 4, 5)}
+        assert P2 in kept_texts(page)
+
+    @pytest.mark.parametrize(
+        "heading", ["Most Read", "Read Next", "Recommended for you", "You may also like"]
+    )
+    def test_related_headings(self, heading: str) -> None:
+        page = apply(make_page(between(f"{heading}\nStory one\nStory two"), language="en"), "related")
+        assert set(drops(page)) == {3, 4, 5}
+
+    def test_list_length_is_bounded(self) -> None:
+        cfg = preset("balanced").replace(related_max_lines=2)
+        page = apply(make_page(between("Most Read\nOne\nTwo\nThree\nFour"), cfg, language="en"), "related")
+        assert set(drops(page)) == {3, 4, 5}
+        assert {"Three", "Four"} <= set(kept_texts(page))
+
+    def test_inline_headline_on_an_english_page(self) -> None:
+        page = apply(
+            make_page(between("Blinken Failed to Offer Steps to End Violence in Middle East"), language="en"),
+            "related",
+        )
+        assert drops(page) == {3: ("related", Reason.INLINE_HEADLINE)}
+        d = page.decisions[0]
+        assert d.threshold is not None and isinstance(d.value, float) and d.value >= d.threshold
+
+    def test_german_line_is_not_an_inline_headline(self) -> None:
+        de1 = (
+            "Die Bundesregierung hat am Mittwoch einen neuen Gesetzentwurf vorgelegt, der die Mieten in den "
+            "Großstädten begrenzen soll, wie ein Sprecher in Berlin mitteilte."
+        )
+        de2 = (
+            "Kritiker sprechen von einem faulen Kompromiss, weil die Regeln nur für neue Verträge gelten und "
+            "viele Ausnahmen enthalten, die erst später geprüft werden sollen."
+        )
+        caption = "Bundeskanzler Olaf Scholz und Frankreichs Präsident Emmanuel Macron in Paris"
+        page = apply(make_page(f"{de1}\n\n{caption}\n\n{de2}", language="de"), "related")
+        assert page.decisions == []
+        # and through the whole pipeline, which detects the language itself
+        assert (
+            caption
+            in cleanroom.clean(f"{de1}\n\n{caption}\n\n{de2}\n\n{de1.replace('Mittwoch', 'Montag')}").text
+        )
+
+    def test_inline_headlines_can_be_switched_off(self) -> None:
+        cfg = preset("balanced").replace(drop_inline_headlines=False)
+        page = apply(
+            make_page(between("Blinken Failed to Offer Steps to End Violence in Middle East"), cfg, "en"),
+            "related",
+        )
+        assert page.decisions == []
+
+
+# ---------------------------------------------------------------- chrome
+
+
+class TestChrome:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("By Al Mayadeen English", Reason.BYLINE),
+            ("Source: Agencies", Reason.BYLINE),
+            ("4 Min Read", Reason.READ_TIME),
+            ("© 2023 Al Mayadeen. All Rights Reserved", Reason.LEGAL),
+            ("Privacy Policy", Reason.LEGAL),
+            ("Alle Rechte vorbehalten", Reason.LEGAL),
+            ("Tous droits réservés", Reason.LEGAL),
+            ("Política de privacidad", Reason.LEGAL),
+            ("Download The Mint News App to get Daily Market Updates.", Reason.APP_PROMO),
+            ("Get it on Google Play", Reason.APP_PROMO),
+            (
+                "We use cookies to improve your experience. By continuing you accept our use of cookies.",
+                Reason.COOKIE,
+            ),
+            ("Sign up for our newsletter", Reason.NEWSLETTER),
+            ("Share on Facebook", Reason.SOCIAL),
+            ("×", Reason.CHROME),
+            ("My ReadsWatchlistFeedbackLogout", Reason.CHROME),
+            (
+                "This story has been published from a wire agency feed without modifications to the text.",
+                Reason.DISCLAIMER,
+            ),
+            ("Comments (12)", Reason.COMMENTS),
+        ],
+    )
+    def test_chrome_lines(self, text: str, reason: Reason) -> None:
+        page = apply(make_page(between(text)), "chrome")
+        assert drops(page) == {3: ("chrome", reason)}
+
+    def test_ad_label(self) -> None:
+        page = apply(make_page(between("Advertisement")), "chrome")
+        assert drops(page)[3][1] in (Reason.AD_LABEL, Reason.CHROME)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "By the end of the year, the company expects to have hired more than 400 new staff in Europe.",
+            "The privacy policy of the company was criticised by regulators, who said users were not told "
+            "how their data was shared.",
+            "Source code for the project is published under an open licence, the foundation said.",
+            "Copyright lawyers said that the ruling could change the way music is licensed in Europe for "
+            "years to come.",
+        ],
+    )
+    def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:
+        page = apply(make_page(between(text)), "chrome")
+        assert page.decisions == []
+
+    def test_short_sentence_about_copyright_is_kept(self) -> None:
+        text = "Copyright lawyers said the ruling could change how music is licensed for years to come."
+        page = apply(make_page(between(text)), "chrome")
+        assert page.decisions == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Users who open the app store after the update will see a prompt asking whether they want to "
+            "allow tracking.",
+            "Some small companies said that they had already seen fewer people download the app since the "
+            "warning was tested.",
+        ],
+    )
+    def test_prose_about_apps_is_kept(self, text: str) -> None:
+        page = apply(make_page(between(text)), "chrome")
+        assert page.decisions == []
+
+
+# ---------------------------------------------------------------- navigation
+
+
+class TestNavigation:
+    def test_breadcrumb_is_dropped(self) -> None:
+        page = apply(make_page(between("Home > Politics > Europe")), "navigation")
+        assert drops(page) == {3: ("navigation", Reason.BREADCRUMB)}
+
+    def test_breadcrumb_ending_in_a_headline_keeps_the_headline(self) -> None:
+        text = between("Home / News / World / Blinken says US officials will stay in the Mideast")
+        page = apply(make_page(text), "navigation")
+        (d,) = page.decisions
+        assert (d.action, d.reason, d.new_text) == (
+            "edit",
+            Reason.BREADCRUMB,
+            "Blinken says US officials will stay in the Mideast",
+        )
+
+    @pytest.mark.parametrize(
+        "switcher",
+        ["Ar\nEs", "EN\nDE\nFR", "English · Deutsch · Français", "English Deutsch Français Español"],
+    )
+    def test_language_switcher(self, switcher: str) -> None:
+        page = apply(make_page(between(switcher)), "navigation")
+        found = drops(page)
+        assert found and set(found.values()) == {("navigation", Reason.LANGUAGE_SWITCHER)}
+
+    @pytest.mark.parametrize("switcher", ["English | Deutsch | Français", "English / Deutsch / Español"])
+    def test_language_switcher_with_separators(self, switcher: str) -> None:
+        # regression: breadcrumbs ran first and claimed these as breadcrumbs
+        page = apply(make_page(between(switcher)), "navigation")
+        assert set(drops(page).values()) == {("navigation", Reason.LANGUAGE_SWITCHER)}
+
+    def test_menu_run(self) -> None:
+        page = apply(make_page(between("Gardening\nMotoring\nProperty\nPuzzles")), "navigation")
+        assert drops(page) == {n: ("navigation", Reason.MENU) for n in (3, 4, 5, 6)}
+        d = page.decisions[0]
+        assert d.value == 4.0 and d.threshold == 3.0
+
+    def test_bulleted_run(self) -> None:
+        page = apply(make_page(between("  • Gardening\n  • Motoring\n  • Property")), "navigation")
+        assert set(drops(page)) == {3, 4, 5}
+        assert {r for _, r in drops(page).values()} <= {Reason.MENU, Reason.TAG_LIST}
+
+    def test_two_short_lines_are_not_a_menu(self) -> None:
+        page = apply(make_page(between("Gardening\nMotoring")), "navigation")
+        assert page.decisions == []
+
+    def test_list_introduced_by_a_colon_is_kept(self) -> None:
+        page = apply(
+            make_page(between("You will need:\n  • flour\n  • sugar\n  • eggs\n  • butter")), "navigation"
+        )
+        assert page.decisions == []
+
+    def test_list_of_quantities_is_kept(self) -> None:
+        page = apply(make_page(between("200 g flour\n150 g sugar\n3 eggs")), "navigation")
+        assert page.decisions == []
+
+    def test_menu_rule_can_be_switched_off(self) -> None:
+        cfg = preset("balanced").replace(menu_min_run=None)
+        page = apply(make_page(between("Gardening\nMotoring\nProperty\nPuzzles"), cfg), "navigation")
+        assert page.decisions == []
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+class TestDuplicates:
+    CAPTION = "Rescue workers help residents leave a flooded street in the village on Sunday."
+
+    def test_repeated_caption(self) -> None:
+        page = apply(make_page(between(self.CAPTION, self.CAPTION)), "duplicates")
+        (d,) = page.decisions
+        assert (d.line, d.action, d.layer, d.reason, d.value) == (
+            5,
+            "drop",
+            "duplicates",
+            Reason.DUPLICATE,
+            3.0,
+        )
+
+    def test_repeat_is_matched_on_the_normalised_key(self) -> None:
+        page = apply(make_page(between(self.CAPTION, "  • " + self.CAPTION.upper())), "duplicates")
+        assert drops(page) == {5: ("duplicates", Reason.DUPLICATE)}
+
+    def test_repeat_of_a_removed_line_goes_too(self) -> None:
+        page = make_page(between("Privacy Policy", "Privacy Policy"))
+        page.drop(line(page, "Privacy Policy"), "chrome", Reason.LEGAL)
+        apply(page, "duplicates")
+        assert drops(page) == {3: ("chrome", Reason.LEGAL), 5: ("duplicates", Reason.DUPLICATE)}
+
+    def test_threshold_and_off_switch(self) -> None:
+        text = between("Short", "Short", self.CAPTION, self.CAPTION)
+        page = apply(make_page(text, preset("balanced").replace(duplicate_min_chars=20)), "duplicates")
+        assert set(drops(page)) == {9}
+        page = apply(make_page(text, preset("balanced").replace(duplicate_min_chars=None)), "duplicates")
+        assert page.decisions == []
+
+    def test_distinct_lines_are_kept(self) -> None:
+        assert apply(make_page("\n".join(PROSE)), "duplicates").decisions == []
+
+
+# ---------------------------------------------------------------- content
+
+
+class TestContent:
+    def test_only_measures(self) -> None:
+        text = between(
+            "Sign in", "Politics Economy Sports Culture Health Technology Science Environment Travel"
+        )
+        page = apply(make_page(text, language="en"), "content")
+        assert page.decisions == []
+        assert all(ln.kept for ln in page.lines if ln.text)
+
+    def test_classes(self) -> None:
+        text = "\n\n".join(
+            [
+                "Sign in",
+                P1,
+                "He said it was a good day.",
+                P2,
+                "Politics Economy Sports Culture Health Technology Science Environment Travel Food Style",
+            ]
+        )
+        page = apply(make_page(text, language="en"), "content")
+        got = {ln.text[:12]: ln.verdict for ln in page.lines if ln.text}
+        assert (
+            got
+            == {
+                "Sign in": "bad",  # short at the edge of the page
+                P1[:12]: "good",
+                "He said it w": "good",  # short between good lines
+                P2[:12]: "good",
+                "Politics Eco": "bad",  # no stopwords
+            }
+        )
+        prose = line(page, P1[:20])
+        assert prose.stop_density >= 0.3 and prose.content == 1.0
+        assert 0.0 <= line(page, "Politics").content < prose.content
+
+    def test_no_stoplist_falls_back_to_sentence_punctuation(self) -> None:
+        # no language set: empty stoplist, sentence marks per character stand in for stopwords
+        sentences = "Kuku alikuja. Mama alipika. Watoto walicheza nje. Mvua ilinyesha. Tulikaa nyumbani. " * 2
+        label = "Habari Michezo Biashara Burudani Teknolojia Afya Elimu Siasa Utamaduni Mazingira Safari"
+        page = apply(make_page(f"{sentences}\n\n{label}"), "content")
+        dense, flat = (ln for ln in page.lines if ln.text)
+        assert dense.stop_density > flat.stop_density
+        assert flat.verdict == "bad"
+
+    @pytest.mark.parametrize(
+        ("classes", "expected"),
+        [
+            (["good", "near_good", "bad"], ["good", "good", "bad"]),
+            (["bad", "near_good", "bad"], ["bad", "bad", "bad"]),
+            (["good", "short", "good"], ["good", "good", "good"]),
+            (["bad", "short", "bad"], ["bad", "bad", "bad"]),
+            (["short", "good", "short"], ["bad", "good", "bad"]),
+            (["good", "short", "short", "bad", "bad"], ["good", "good", "bad", "bad", "bad"]),
+        ],
+    )
+    def test_context_revision(self, classes: list[str], expected: list[str]) -> None:
+        assert revise(classes) == expected
+
+
+# ---------------------------------------------------------------- region
+
+
+class TestRegion:
+    def _page(self, spec: list[tuple[str, str]]) -> Page:
+        """A page whose lines carry the given verdicts, as the content layer would leave them."""
+        page = make_page("\n\n".join(t for t, _ in spec), language="en")
+        texts = [ln for ln in page.lines if ln.text]
+        for ln, (_, verdict) in zip(texts, spec):
+            ln.verdict = verdict  # type: ignore[assignment]
+        return page
+
+    def test_islands_outside_the_main_run_are_dropped(self) -> None:
+        page = self._page(
+            [("Sign in", "bad"), ("Gardening", "bad"), (P1, "good"), (P2, "good"), ("Privacy Policy", "bad")]
+        )
+        apply(page, "region")
+        assert set(drops(page).values()) == {("region", Reason.OUTSIDE_MAIN)}
+        assert kept_texts(page) == [P1, P2]
+
+    def test_bad_line_inside_the_main_run_is_low_density(self) -> None:
+        page = self._page([(P1, "good"), ("Click", "bad"), (P2, "good"), (P3, "good")])
+        apply(page, "region")
+        d = {d.line: d for d in page.decisions}[3]
+        assert (d.action, d.reason) == ("drop", Reason.LOW_DENSITY)
+        assert d.threshold == preset("balanced").stopwords_low
+
+    def test_headline_above_the_main_run_becomes_the_title(self) -> None:
+        headline = "Floods force thousands from their homes in the north"
+        page = self._page([("Menu", "bad"), (headline, "bad"), (P1, "good"), (P2, "good")])
+        apply(page, "region")
+        assert page.title == headline
+        titles = [d for d in page.decisions if d.action == "title"]
+        assert [(d.layer, d.reason, d.new_text) for d in titles] == [("region", Reason.TITLE, headline)]
+        assert headline not in kept_texts(page)
+
+    def test_nothing_good_means_nothing_kept(self) -> None:
+        page = apply(self._page([("Home", "bad"), ("Login", "bad")]), "region")
+        assert kept_texts(page) == []
+
+    def test_regions(self) -> None:
+        # main run 100; a second run of 50 is kept at share 0.35, dropped at 0.6 and with None
+        weights = [100.0, -200.0, 50.0]
+        assert regions(weights, 0.35) == [(0, 1), (2, 3)]
+        assert regions(weights, 0.6) == [(0, 1)]
+        assert regions(weights, None) == [(0, 1)]
+        assert regions([-1.0, -2.0], 0.35) == []
