@@ -64,7 +64,7 @@ class Config:
     #: detect the document language (langdetect, seeded); off reports "unknown"
     detect_language: bool = True
     #: characters of text sampled for detection (bounded cost)
-    language_sample_chars: int = 600
+    language_sample_chars: int = 500
 
     # --- output
     #: put the title, when found, on the first line of the output text

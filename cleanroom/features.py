@@ -24,8 +24,13 @@ def tokens_lower(text: str) -> list[str]:
     return [t for t in _SPLIT.split(text.casefold()) if t]
 
 
-def stop_density(text: str, stopwords: frozenset[str], char_based: bool = False) -> float:
-    """Share of words (or, for Chinese and Japanese, characters) that are stopwords."""
+def stop_density(
+    text: str, stopwords: frozenset[str], char_based: bool = False, key: str | None = None
+) -> float:
+    """Share of words (or, for Chinese and Japanese, characters) that are stopwords.
+
+    ``key`` is the line's lexicon key (casefolded, split on non-word characters), when the
+    caller has it: its words are exactly the tokens this function would compute."""
     if not stopwords:
         return 0.0
     if char_based:
@@ -37,8 +42,8 @@ def stop_density(text: str, stopwords: frozenset[str], char_based: bool = False)
         # a European language's words; scaling by CHAR_DENSITY_SCALE puts both on one scale so
         # the same thresholds apply.
         return min(1.0, CHAR_DENSITY_SCALE * sum(1 for c in chars if c in stopwords) / len(chars))
-    toks = tokens_lower(text)
-    if not toks:
+    toks = key.split(" ") if key else tokens_lower(text)
+    if not toks or not toks[0]:
         return 0.0
     return sum(1 for t in toks if t in stopwords) / len(toks)
 

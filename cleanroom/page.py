@@ -16,8 +16,11 @@ class Page:
     every change is recorded as a :class:`Decision`.
     """
 
-    def __init__(self, lines: list[Line], config: Config) -> None:
+    def __init__(self, lines: list[Line], config: Config, source: str | None = None) -> None:
         self.lines = lines
+        # the whole input, when there is one: lets a layer test a pattern on the document
+        # once (at C speed) before looking line by line
+        self.source = source
         self.config = config
         self.decisions: list[Decision] = []
         self.stats: Counter[str] = Counter()

@@ -43,7 +43,7 @@ class Cleaner:
         """Run the layers and return the processed page (used by ``explain``)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-        page = Page(frontend.parse(text), self.config)
+        page = Page(frontend.parse(text), self.config, text)
         for layer in self.layers:
             if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
                 apply_fallback(page)

@@ -22,27 +22,24 @@ from .reasons import Reason
 _CONTENT_REASONS = {Reason.LOW_DENSITY, Reason.OUTSIDE_MAIN}
 
 
-def _weighted(lines: list[Line]) -> float:
-    total = sum(effective_length(ln.text) for ln in lines)
-    if total == 0:
-        return 0.0
-    return sum(effective_length(ln.text) * ln.content for ln in lines) / total
-
-
 def score_lines(lines: list[Line]) -> tuple[float, float, dict[str, float]]:
     """(output score, input score, components) for the lines of one processed page."""
-    texts = [ln for ln in lines if ln.text and ln.reason not in (Reason.WRAP_JOINED, Reason.TITLE)]
-    for ln in texts:
+    total = kept_chars = rule_chars = 0
+    in_weighted = out_weighted = 0.0
+    for ln in lines:
+        if not ln.text or ln.reason in (Reason.WRAP_JOINED, Reason.TITLE):
+            continue
+        n = effective_length(ln.text)
         if ln.reason is not None and ln.reason not in _CONTENT_REASONS:
             ln.content = 0.0  # identified as boilerplate by a rule
-    kept = [ln for ln in texts if ln.kept]
-    total = sum(effective_length(ln.text) for ln in texts)
-    kept_chars = sum(effective_length(ln.text) for ln in kept)
-    rule_chars = sum(
-        effective_length(ln.text) for ln in texts if not ln.kept and ln.reason not in _CONTENT_REASONS
-    )
-    out_score = _weighted(kept)
-    in_score = _weighted(texts)
+            rule_chars += n
+        total += n
+        in_weighted += n * ln.content
+        if ln.kept:
+            kept_chars += n
+            out_weighted += n * ln.content
+    out_score = out_weighted / kept_chars if kept_chars else 0.0
+    in_score = in_weighted / total if total else 0.0
     components = {
         "kept_share": kept_chars / total if total else 0.0,
         "rule_removed_share": rule_chars / total if total else 0.0,

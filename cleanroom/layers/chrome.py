@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence
-from ..lexicon import norm_key, phrases
+from ..lexicon import norm_key, phrases, scanner
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
@@ -28,6 +28,7 @@ _NAME = re.compile(
 )
 
 
+_SCANNED = ("readtime", "chrome_phrase", "share", "cookie", "app_promo", "disclaimer", "newsletter")
 _BOUNDARY_REASONS = frozenset({Reason.COMMENTS, Reason.NEWSLETTER, Reason.SOCIAL})
 
 
@@ -64,16 +65,17 @@ class Chrome(Layer):
                 return Reason.CHROME
             if phrases("comments_heading").equals(key.rstrip(" 0123456789")):
                 return Reason.COMMENTS
-            if phrases("readtime").contains(key):
-                return Reason.READ_TIME
+        found = scanner(_SCANNED).scan(key)
+        if n_words <= short_words + 2 and "readtime" in found:
+            return Reason.READ_TIME
         if n_words <= 15 and _COPYRIGHT.search(text) and ("©" in text or not sentence or _YEAR.search(text)):
             return (
                 Reason.LEGAL
             )  # "© 2024 Example Media. All rights reserved.", not a sentence about copyright
         if n_words <= 12 and not sentence:
-            if phrases("chrome_phrase").contains(key):
+            if "chrome_phrase" in found:
                 return Reason.LEGAL
-            if phrases("share").contains(key):
+            if "share" in found:
                 return Reason.SOCIAL
             p = phrases("byline_prefix").starts(key)
             if p and n_words <= 8:
@@ -83,13 +85,12 @@ class Chrome(Layer):
                     return Reason.BYLINE
             if len(_GLUED_LABELS.findall(text)) >= 2:
                 return Reason.CHROME
-        if n_words <= 60:
-            if phrases("cookie").contains(key):
-                return Reason.COOKIE
-            if _APP.search(text) or (n_words <= 12 and phrases("app_promo").contains(key)):
-                return Reason.APP_PROMO
-            if phrases("disclaimer").contains(key):
-                return Reason.DISCLAIMER
-            if n_words <= 30 and phrases("newsletter").contains(key):
-                return Reason.NEWSLETTER
+        if "cookie" in found:
+            return Reason.COOKIE
+        if ("app" in key and _APP.search(text)) or (n_words <= 12 and "app_promo" in found):
+            return Reason.APP_PROMO
+        if "disclaimer" in found:
+            return Reason.DISCLAIMER
+        if n_words <= 30 and "newsletter" in found:
+            return Reason.NEWSLETTER
         return None

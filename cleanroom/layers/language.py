@@ -8,6 +8,8 @@ highest hit rate on the sample is used, which is itself a cheap and robust langu
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..features import ends_sentence, tokens_lower
 from ..langid import detect
 from ..lexicon import CHAR_BASED, stopword_languages, stopwords
@@ -43,12 +45,14 @@ def stoplist_rates(sample: str) -> tuple[str | None, float]:
     toks = tokens_lower(sample)[:400]
     if not toks:
         return None, 0.0
+    counts = Counter(toks)
+    vocab = counts.keys()
     best, best_rate = None, 0.0
     for lang in stopword_languages():
         if lang in CHAR_BASED:
             continue
-        sw = stopwords(lang)
-        rate = sum(1 for t in toks if t in sw) / len(toks)
+        hits = sum(counts[w] for w in stopwords(lang) & vocab)
+        rate = hits / len(toks)
         if rate > best_rate:
             best, best_rate = lang, rate
     return best, best_rate

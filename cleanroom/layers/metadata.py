@@ -24,6 +24,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\b00)\d[\d ()./-]{6,}\d")
 _ISO_TS = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|er|e|º|°)?$")
 _BUTTON = re.compile(r"^\(?(?:BUTTON|IMG|INLINE|IFRAME|EMBED)\)?|^_{4,}|^\[[^\]]{0,20}\]$")
 
@@ -79,7 +80,7 @@ class Metadata(Layer):
                 return Reason.LOCALE_CODE
             if _BUTTON.match(text):
                 return Reason.FORM_RESIDUE
-            if text[0] != "+" and is_timestamp(text):
+            if text[0] != "+" and _DIGIT.search(text) and is_timestamp(text):
                 return Reason.TIMESTAMP
         if slashy or "." in text:
             url_chars = sum(len(m) for m in _URL.findall(text)) if n <= 600 else 0

@@ -20,6 +20,7 @@ from ._blocks import reads_as_prose
 from .base import Layer
 
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||→|::)\s+|\s*(?:>|»|›|→)\s*")
+_CRUMB_CHARS = re.compile(r"[/>»›|→:].*[/>»›|→:]")
 _LINK_NUMBER = re.compile(r"\[\d+\]")  # lynx/links reference numbers
 _SWITCH_SEP = re.compile(r"[|/·•,]+|\s+")
 
@@ -41,9 +42,10 @@ def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset
     return True
 
 
-def _is_language_line(text: str) -> bool:
+def _is_language_line(text: str, key: str | None = None) -> bool:
     langs = phrases("languages").phrases
-    key = norm_key(text)
+    if key is None:
+        key = norm_key(text)
     if not key:
         return False
     if key in langs:
@@ -67,7 +69,7 @@ class Navigation(Layer):
     def _breadcrumbs(self, page: Page, lines: list[Line]) -> None:
         for ln in lines:
             text = ln.text
-            if len(text) > 300 or ends_sentence(text):
+            if len(text) > 300 or not _CRUMB_CHARS.search(text) or ends_sentence(text):
                 continue
             parts = [p.strip() for p in _CRUMB_SEP.split(text)]
             if len(parts) < 3:
@@ -85,7 +87,7 @@ class Navigation(Layer):
     def _language_switchers(self, page: Page, lines: list[Line]) -> None:
         run: list[Line] = []
         for ln in [*lines, None]:
-            if ln is not None and ln.kept and len(ln.text) <= 40 and _is_language_line(ln.text):
+            if ln is not None and ln.kept and len(ln.text) <= 40 and _is_language_line(ln.text, ln.key()):
                 run.append(ln)
                 continue
             single_multi = len(run) == 1 and len(_SWITCH_SEP.split(run[0].text.strip())) >= 2

@@ -87,19 +87,21 @@ class Normalize(Layer):
 
     def apply(self, page: Page) -> None:
         cfg = page.config
-
-        for ln in page.lines:
+        src = page.source
+        mojibake = cfg.fix_unicode and (src is None or _MOJIBAKE.search(src) is not None)
+        invisible = src is None or _INVISIBLE.search(src) is not None
+        for ln in page.lines if (mojibake or invisible) else ():
             if not ln.text:
                 continue
             text = ln.text
-            if cfg.fix_unicode and _MOJIBAKE.search(text):
+            if mojibake and _MOJIBAKE.search(text):
                 from ftfy import fix_text  # imported late: text without mojibake never needs it
 
                 fixed = fix_text(text)
                 if fixed != text:
                     page.edit(ln, self.id, Reason.UNICODE_FIXED, fixed)
                     text = fixed
-            if _INVISIBLE.search(text):
+            if invisible and _INVISIBLE.search(text):
                 cleaned = " ".join(_INVISIBLE.sub("", text).split())
                 if cleaned:
                     page.edit(ln, self.id, Reason.CONTROL_CHARS, cleaned)
@@ -107,7 +109,8 @@ class Normalize(Layer):
                     page.drop(ln, self.id, Reason.CONTROL_CHARS)  # nothing visible was left
         if cfg.join_wrapped:
             self._join_wrapped(page)
-        if cfg.split_glued:
+        # joining inserts spaces, so it cannot create a glued sentence the input did not have
+        if cfg.split_glued and (src is None or _GLUED.search(src)):
             for ln in page.lines:
                 if ln.kept and ln.text:
                     page.edit(ln, self.id, Reason.GLUED_SENTENCE, _split_glued(ln.text))
