@@ -52,6 +52,9 @@ class Config:
     secondary_region_share: float | None = 0.35
     #: weight of a bad line's length against a good line's in the region score
     bad_weight: float = 1.0
+    #: share of that weight a line removed by an earlier layer keeps (0: such lines do not
+    #: separate runs of prose)
+    removed_weight: float = 0.35
     #: a related / comments / newsletter / share heading after this many characters of
     #: good text ends the content, unless more text follows than came before (None: off)
     boundary_min_chars: int | None = 400

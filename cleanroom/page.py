@@ -29,9 +29,6 @@ class Page:
         self.stopwords: frozenset[str] = frozenset()
         self.char_based = False
         self.title: str | None = None
-        # line numbers of section headings that usually open what follows an article
-        # (related lists, comments, newsletter, share): the region layer may end there
-        self.boundaries: set[int] = set()
 
     def kept(self) -> list[Line]:
         """Lines still in the output, in order."""

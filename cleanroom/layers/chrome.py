@@ -29,7 +29,6 @@ _NAME = re.compile(
 
 
 _SCANNED = ("readtime", "chrome_phrase", "share", "cookie", "app_promo", "disclaimer", "newsletter")
-_BOUNDARY_REASONS = frozenset({Reason.COMMENTS, Reason.NEWSLETTER, Reason.SOCIAL})
 
 
 class Chrome(Layer):
@@ -45,8 +44,6 @@ class Chrome(Layer):
             reason = self.classify(ln.text, page.config.short_words, ln.key())
             if reason is not None:
                 page.drop(ln, self.id, reason)
-                if reason in _BOUNDARY_REASONS and len(ln.text) <= 70:
-                    page.boundaries.add(ln.no)
 
     @staticmethod
     def classify(text: str, short_words: int, key: str | None = None) -> Reason | None:

@@ -13,12 +13,33 @@ outside the main content. The headline is taken from just above the main run.
 from __future__ import annotations
 
 from ..features import effective_length, ends_sentence
+from ..lexicon import phrases, scanner
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
 
 _TITLE_LOOKBACK = 12
+_NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
+_HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
+
+
+def is_boundary(ln: Line) -> bool:
+    """A short heading that usually opens what follows an article: related stories, reader
+    comments ("Top Rated Comments", "[ 167 comments ]"), a newsletter box, share buttons."""
+    text = ln.text
+    if len(text) > 70:
+        return False
+    key = ln.key()
+    if not key:
+        return False
+    bare = key.strip(" 0123456789")
+    if phrases("related_heading").equals(bare) or phrases("comments_heading").equals(bare):
+        return True
+    words = bare.split(" ")
+    if len(words) <= 5 and any(phrases("comments_heading").equals(w) for w in words):
+        return True
+    return len(words) <= 8 and bool(scanner(("newsletter", "share")).scan(key))
 
 
 def max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -67,24 +88,35 @@ class Region(Layer):
 
     def apply(self, page: Page) -> None:
         cfg = page.config
-        lines = [ln for ln in page.lines if ln.kept and ln.text]
-        if not lines or any(ln.verdict is None for ln in lines):
+        kept = [ln for ln in page.lines if ln.kept and ln.text]
+        if not kept or any(ln.verdict is None for ln in kept):
             return  # the content layer is off: there is nothing to decide a region from
+        # Lines earlier layers removed stay in the sequence as negative evidence: a menu or a
+        # comment header between two runs of prose separates them.
+        seq = [ln for ln in page.lines if ln.text and (ln.kept or ln.reason not in _NOT_EVIDENCE)]
         weights = []
-        for ln in lines:
+        for ln in seq:
             n = effective_length(ln.text)
-            weights.append(float(n) if ln.verdict == "good" else -cfg.bad_weight * max(n, 25))
+            if not ln.kept:
+                weights.append(-cfg.bad_weight * cfg.removed_weight * max(n, 25))
+            elif ln.verdict == "good":
+                weights.append(float(n))
+            else:
+                weights.append(-cfg.bad_weight * max(n, 25))
         runs = regions(weights, cfg.secondary_region_share)
-        runs = self._cut_at_boundary(page, lines, weights, runs)
+        runs = self._cut_at_boundary(page, seq, weights, runs)
         if runs:
-            self._title(page, lines, runs[0][0] if len(runs) == 1 else self._main_start(weights, runs))
-        inside = [False] * len(lines)
+            main = runs[0] if len(runs) == 1 else max(runs, key=lambda r: sum(weights[r[0] : r[1]]))
+            first_kept = next((i for i in range(main[0], main[1]) if seq[i].kept), None)
+            if first_kept is not None:
+                self._title(page, seq, first_kept)
+        inside = [False] * len(seq)
         for a, b in runs:
             for i in range(a, b):
                 inside[i] = True
-        for ln, ins in zip(lines, inside):
+        for ln, ins in zip(seq, inside):
             if not ln.kept:
-                continue  # became the title
+                continue  # removed earlier, or became the title
             if not ins:
                 page.drop(ln, self.id, Reason.OUTSIDE_MAIN)
             elif ln.verdict != "good":
@@ -104,19 +136,15 @@ class Region(Layer):
         that follows enough of the article (``boundary_min_chars``), unless what comes after
         it scores higher than what came before (a "Related" box in mid-article)."""
         min_chars = page.config.boundary_min_chars
-        if min_chars is None or not runs or not page.boundaries:
+        if min_chars is None or not runs:
             return runs
         start = runs[0][0]
-        marks = sorted(page.boundaries)
-        j = 0
         before = 0.0
         for i in range(start, len(lines)):
-            while j < len(marks) and marks[j] < lines[i].no:
-                if before >= min_chars:
-                    after, _, _ = max_run(weights, i, len(lines))
-                    if after < before:
-                        return [(a, min(b, i)) for a, b in runs if a < i]
-                j += 1
+            if before >= min_chars and is_boundary(lines[i]):
+                after, _, _ = max_run(weights, i, len(lines))
+                if after < before:
+                    return [(a, min(b, i)) for a, b in runs if a < i]
             if weights[i] > 0:
                 before += weights[i]
         return runs

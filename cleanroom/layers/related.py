@@ -54,7 +54,6 @@ class Related(Layer):
             key = ln.key()
             if len(ln.text) <= 60 and (heads.equals(key) or key.rstrip(" 0123456789") in heads.phrases):
                 page.drop(ln, self.id, Reason.RELATED_BLOCK)
-                page.boundaries.add(ln.no)
                 if limit:
                     self._drop_list(page, lines, i, limit)
                 continue
