@@ -587,11 +587,19 @@ class TestDuplicates:
         page = apply(make_page(between(self.CAPTION, "  • " + self.CAPTION.upper())), "duplicates")
         assert drops(page) == {5: ("duplicates", Reason.DUPLICATE)}
 
-    def test_repeat_of_a_removed_line_goes_too(self) -> None:
+    def test_repeat_of_a_removed_line_is_judged_on_its_own(self) -> None:
+        # duplicates runs last, over kept lines: when the first copy was removed (a teaser
+        # above the article), the copy that survived the other layers stays
         page = make_page(between("Privacy Policy", "Privacy Policy"))
         page.drop(line(page, "Privacy Policy"), "chrome", Reason.LEGAL)
         apply(page, "duplicates")
-        assert drops(page) == {3: ("chrome", Reason.LEGAL), 5: ("duplicates", Reason.DUPLICATE)}
+        assert drops(page) == {3: ("chrome", Reason.LEGAL)}
+
+    def test_line_equal_to_the_title_goes(self) -> None:
+        page = make_page(between(self.CAPTION))
+        page.title = self.CAPTION
+        apply(page, "duplicates")
+        assert [d.reason for d in page.decisions] == [Reason.DUPLICATE]
 
     def test_threshold_and_off_switch(self) -> None:
         text = between("Short", "Short", self.CAPTION, self.CAPTION)

@@ -17,7 +17,8 @@ from .tickers import Tickers
 # Language runs third: it only measures, and the layers after it need the stoplist.
 # The specific rules (tickers, related, chrome) claim their lines before navigation judges
 # the remaining runs of short lines, so a byline is reported as a byline, not a menu item.
-# Duplicates run before classification so a repeated block is judged once.
+# Duplicates run last, over what is left: the copy inside the article is the one that stays
+# (a headline or lead repeated in a teaser above the article must not take the article's).
 LAYERS: tuple[Layer, ...] = (
     Normalize(),
     Metadata(),
@@ -26,9 +27,9 @@ LAYERS: tuple[Layer, ...] = (
     Related(),
     Chrome(),
     Navigation(),
-    Duplicates(),
     Content(),
     Region(),
+    Duplicates(),
 )
 LAYER_IDS: tuple[str, ...] = tuple(layer.id for layer in LAYERS)
 

@@ -42,7 +42,7 @@ def classify_line(ln: Line, page: Page) -> str:
         if ln.bullet and ln.bullet[0] != "#" and len(text.split()) < 3:
             return "bad"
         return "short"
-    if length < 2 * cfg.length_low and not ends_sentence(text):
+    if not ends_sentence(text) and (length < 2 * cfg.length_low or sentence_marks(text) == 0):
         # a headline-length line that does not end like a sentence: a teaser, a caption or a
         # heading far more often than a paragraph; its neighbours decide
         return "short"

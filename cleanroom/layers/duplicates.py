@@ -1,6 +1,6 @@
 """Layer 8, duplicates: a line repeated inside one document (a title printed twice, captions
-printed twice, a meta block repeated). The first occurrence stays; a repeat of a line that an
-earlier layer already removed goes too, since the same text was judged boilerplate there."""
+printed twice, a meta block repeated). It runs last, over the lines the other layers kept: the
+first kept occurrence stays, later ones go, and a line equal to the detected title goes."""
 
 from __future__ import annotations
 
@@ -24,8 +24,10 @@ class Duplicates(Layer):
             return
         self._page_title_line(page)
         seen: dict[str, int] = {}
+        if page.title:
+            seen[norm_key(page.title)] = 0  # the title is not repeated in the text
         for ln in page.lines:
-            if not ln.text or (not ln.kept and ln.reason in (None, Reason.WRAP_JOINED)):
+            if not ln.kept or not ln.text:
                 continue
             key = ln.key()
             if len(key) < min_chars:
@@ -33,7 +35,7 @@ class Duplicates(Layer):
             first = seen.get(key)
             if first is None:
                 seen[key] = ln.no
-            elif ln.kept:
+            else:
                 page.drop(ln, self.id, Reason.DUPLICATE, value=float(first))
 
     def _page_title_line(self, page: Page) -> None:

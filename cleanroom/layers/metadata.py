@@ -25,7 +25,7 @@ _PHONE = re.compile(r"(?:\+|\b00)\d[\d ()./-]{6,}\d")
 _ISO_TS = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|er|e|º|°)?$")
+_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|er|e|º|°|am|pm|h|hrs?|uhr)?$")
 _BUTTON = re.compile(r"^\(?(?:BUTTON|IMG|INLINE|IFRAME|EMBED)\)?|^_{4,}|^\[[^\]]{0,20}\]$")
 
 

@@ -17,11 +17,24 @@ from ..lexicon import phrases, scanner
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
+from ._blocks import reads_as_prose
 from .base import Layer
 
 _TITLE_LOOKBACK = 12
 _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
 _HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
+
+
+def _prose_share(lines: list[Line]) -> float:
+    """Share of the kept text in lines that read as paragraphs: high where an article goes
+    on after a box, low in a list of teasers (headlines, dates, captions)."""
+    total = prose = 0
+    for ln in lines:
+        if ln.kept:
+            total += len(ln.text)
+            if reads_as_prose(ln):
+                prose += len(ln.text)
+    return prose / total if total else 0.0
 
 
 def is_boundary(ln: Line) -> bool:
@@ -142,8 +155,8 @@ class Region(Layer):
         before = 0.0
         for i in range(start, len(lines)):
             if before >= min_chars and is_boundary(lines[i]):
-                after, _, _ = max_run(weights, i, len(lines))
-                if after < before:
+                after, a, b = max_run(weights, i, len(lines))
+                if after < before or _prose_share(lines[a:b]) < 0.5:
                     return [(a, min(b, i)) for a, b in runs if a < i]
             if weights[i] > 0:
                 before += weights[i]
