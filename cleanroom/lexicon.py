@@ -110,6 +110,23 @@ def stopword_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
 
 
+REFERENCE_DENSITY_LANG = "en"
+
+
+@cache
+def density_scale(lang: str) -> float:
+    """Factor that puts a language's stopword density on the reference language's scale."""
+    table: dict[str, float] = {}
+    for row in _data_file("density.tsv").splitlines():
+        if row.strip() and not row.startswith("#"):
+            code, value, *_ = row.split("\t")
+            table[code] = float(value)
+    typical = table.get(lang)
+    if not typical:
+        return 1.0
+    return table[REFERENCE_DENSITY_LANG] / typical
+
+
 CHAR_BASED = frozenset({"zh", "ja", "zh-cn", "zh-tw"})
 
 

@@ -28,6 +28,7 @@ class Page:
         self.language_probability = 0.0
         self.stopwords: frozenset[str] = frozenset()
         self.char_based = False
+        self.density_scale = 1.0  # see cleanroom.lexicon.density_scale
         self.title: str | None = None
 
     def kept(self) -> list[Line]:

@@ -30,7 +30,7 @@ def classify_line(ln: Line, page: Page) -> str:
     text = ln.text
     length = effective_length(text)
     if page.stopwords:
-        sd = stop_density(text, page.stopwords, page.char_based, ln.key())
+        sd = min(1.0, page.density_scale * stop_density(text, page.stopwords, page.char_based, ln.key()))
     else:
         # No stoplist: sentences per 100 characters as a proxy for running text.
         sd = (

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..features import ends_sentence, tokens_lower
 from ..langid import detect
-from ..lexicon import CHAR_BASED, stopword_languages, stopwords
+from ..lexicon import CHAR_BASED, density_scale, stopword_languages, stopwords
 from ..page import Page
 from .base import Layer
 
@@ -88,6 +88,7 @@ class Language(Layer):
         if lang is not None:
             page.stopwords = stopwords(lang)
             page.char_based = lang in CHAR_BASED
+            page.density_scale = density_scale(lang)
 
 
 def apply_fallback(page: Page) -> None:

@@ -4,6 +4,7 @@ hard-wrapped paragraphs and split sentences glued together by a lost line break.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..features import ends_sentence
 from ..model import Line
@@ -59,11 +60,18 @@ def _wrap_width(lines: list[Line]) -> int:
     lengths = sorted(len(ln.raw.rstrip()) for ln in lines if ln.text)
     if len(lengths) < 3:
         return 0
-    width = lengths[-1]
-    if width > 200 or width < 40:
-        return 0
-    near = sum(1 for n in lengths if n >= width - 12)
-    return width if near >= min(3, len(lengths) - 1) else 0
+    # The wrap column is the longest length that many lines come close to; a few longer
+    # lines (an unbreakable URL, a preformatted block) do not move it.
+    n = len(lengths)
+    need = max(min(3, n - 1), n // 20)
+    allowed_longer = max(2, n // 50)  # a wrapped dump has almost no line past its column
+    for hi in range(n - 1, -1, -1):
+        width = lengths[hi]
+        if width < 40 or n - 1 - hi > allowed_longer:
+            return 0
+        if hi - bisect_left(lengths, width - 12) + 1 >= need:
+            return width if width <= 200 else 0
+    return 0
 
 
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
