@@ -20,6 +20,10 @@ from .base import Layer
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 # "Download The Mint News App": an imperative at the start of a sentence, not "people download the app"
 _APP = re.compile(r"(?:^|[.!?:]\s+)(?:download|get|install)\b[^.!?]{0,40}?\bapp\b", re.IGNORECASE)
+_NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b")
+# a photo credit: names joined by slashes
+_CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
+_BYLINE_TAIL = re.compile(r"\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
@@ -76,7 +80,7 @@ class Chrome(Layer):
                 return Reason.SOCIAL
             p = phrases("byline_prefix").starts(key)
             if p and n_words <= 8:
-                rest = text[len(p) :].lstrip(" :")
+                rest = _BYLINE_TAIL.split(text[len(p) :].lstrip(" :"), 1)[0]
                 # "By Jane Doe", "Source: Agencies": the prefix is followed by a name
                 if _NAME.match(rest) or text[: len(p) + 2].rstrip().endswith(":"):
                     return Reason.BYLINE
@@ -90,4 +94,8 @@ class Chrome(Layer):
             return Reason.DISCLAIMER
         if n_words <= 30 and "newsletter" in found:
             return Reason.NEWSLETTER
+        if n_words <= 10 and not sentence and _NEWSLETTER_WORD.search(key):
+            return Reason.NEWSLETTER  # "Get our daily Entertainment newsletter"
+        if n_words <= 10 and not sentence and _CREDIT.match(text):
+            return Reason.BYLINE  # "Sonu Mehta/Hindustan Times/Getty Images"
         return None

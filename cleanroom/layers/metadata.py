@@ -26,7 +26,11 @@ _ISO_TS = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)
 _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|er|e|º|°|am|pm|h|hrs?|uhr)?$")
-_BUTTON = re.compile(r"^\(?(?:BUTTON|IMG|INLINE|IFRAME|EMBED)\)?|^_{4,}|^\[[^\]]{0,20}\]$")
+# form fields and image placeholders a text browser prints: "(BUTTON)", "[ ]", "____",
+# "[vw-id-concept-6-1]" (an image's file name in brackets)
+_BUTTON = re.compile(
+    r"^\(?(?:BUTTON|IMG|INLINE|IFRAME|EMBED)\)?|^_{4,}|^\[[^\]]{0,20}\]$|^\[[\w.:/-]{1,120}\]$"
+)
 
 
 def _date_words() -> frozenset[str]:
@@ -35,7 +39,7 @@ def _date_words() -> frozenset[str]:
 
 def is_timestamp(text: str) -> bool:
     """The whole line is a date and/or time ("31 Jan 2023 11:03", "2023-02-03T11:16+0000")."""
-    if len(text) > 64:
+    if len(text) > 100:
         return False
     rest = _ISO_TS.sub(" ", text)
     toks = tokens_lower(rest)
@@ -73,7 +77,7 @@ class Metadata(Layer):
         slashy = "/" in text or "@" in text or "www." in text
         if slashy and _XPATH.search(text):
             return Reason.XPATH
-        if n <= 64:
+        if n <= 100:
             if n <= 30 and _IMAGE_SIZE.match(text):
                 return Reason.IMAGE_SIZE
             if n <= 12 and _LOCALE.match(text):

@@ -46,16 +46,29 @@ class Related(Layer):
         cfg = page.config
         prefixes = phrases("read_more_prefix")
         heads = phrases("related_heading")
+        section = phrases("section_prefix")
+        tags = phrases("tags_prefix")
         limit = cfg.related_max_lines
         lines = [ln for ln in page.lines if ln.text]
         for i, ln in enumerate(lines):
             if not ln.kept:
                 continue
             key = ln.key()
-            if len(ln.text) <= 60 and (heads.equals(key) or key.rstrip(" 0123456789") in heads.phrases):
+            short = len(ln.text) <= 60 and not ends_sentence(ln.text)
+            if short and (
+                heads.equals(key)
+                or key.rstrip(" 0123456789") in heads.phrases
+                or (key.count(" ") < 8 and section.starts(key))
+            ):
                 page.drop(ln, self.id, Reason.RELATED_BLOCK)
                 if limit:
                     self._drop_list(page, lines, i, limit)
+                continue
+            if short and key.count(" ") < 12 and tags.starts(key):
+                # "Tags: Kristi Noem, South Dakota", or a "Tags" heading over its list
+                page.drop(ln, self.id, Reason.TAG_LIST)
+                if tags.equals(key) and limit:
+                    self._drop_list(page, lines, i, limit, Reason.TAG_LIST)
                 continue
             p = prefixes.starts(key)
             if p and len(ln.text.split()) <= 30 and _prefix_then_separator(ln.text, p):
@@ -64,14 +77,16 @@ class Related(Layer):
             self._inline_headlines(page)
         self._comment_thread(page)
 
-    def _drop_list(self, page: Page, lines: list, i: int, limit: int) -> None:
+    def _drop_list(
+        self, page: Page, lines: list, i: int, limit: int, reason: Reason = Reason.RELATED_BLOCK
+    ) -> None:
         taken = 0
         for x in lines[i + 1 :]:
             if not x.kept:
                 continue
             if taken >= limit or reads_as_prose(x):
                 break
-            page.drop(x, self.id, Reason.RELATED_BLOCK)
+            page.drop(x, self.id, reason)
             taken += 1
 
     def _comment_thread(self, page: Page) -> None:
