@@ -52,6 +52,8 @@ class Config:
     secondary_region_share: float | None = 0.35
     #: weight of a bad line's length against a good line's in the region score
     bad_weight: float = 1.0
+    #: weight of a short line that is good only through its neighbours
+    promoted_weight: float = 0.2
     #: share of that weight a line removed by an earlier layer keeps (0: such lines do not
     #: separate runs of prose)
     removed_weight: float = 0.35

@@ -113,7 +113,9 @@ class Region(Layer):
             if not ln.kept:
                 weights.append(-cfg.bad_weight * cfg.removed_weight * max(n, 25))
             elif ln.verdict == "good":
-                weights.append(float(n))
+                # a line good only through its neighbours counts for less: it may extend a
+                # run of prose but not carry one (content holds the classifier's confidence)
+                weights.append(float(n) * (cfg.promoted_weight if ln.content < 1.0 else 1.0))
             else:
                 weights.append(-cfg.bad_weight * max(n, 25))
         runs = regions(weights, cfg.secondary_region_share)
@@ -152,14 +154,15 @@ class Region(Layer):
         if min_chars is None or not runs:
             return runs
         start = runs[0][0]
-        before = 0.0
+        before = 0  # characters of good text since the content began
         for i in range(start, len(lines)):
             if before >= min_chars and is_boundary(lines[i]):
-                after, a, b = max_run(weights, i, len(lines))
+                _, a, b = max_run(weights, i, len(lines))
+                after = sum(len(ln.text) for ln in lines[a:b] if ln.kept and ln.verdict == "good")
                 if after < before or _prose_share(lines[a:b]) < 0.5:
                     return [(a, min(b, i)) for a, b in runs if a < i]
-            if weights[i] > 0:
-                before += weights[i]
+            if lines[i].kept and lines[i].verdict == "good":
+                before += len(lines[i].text)
         return runs
 
     @staticmethod

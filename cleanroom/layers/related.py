@@ -15,11 +15,13 @@ import re
 
 from ..features import ends_sentence, title_case_ratio, words
 from ..lexicon import phrases
+from ..model import Line
 from ..page import Page
 from ..reasons import Reason
 from ._blocks import reads_as_prose
 from .base import Layer
 
+_TITLE_CASE = 0.85
 _DATED = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -115,14 +117,34 @@ class Related(Layer):
             page.drop(ln, self.id, Reason.COMMENTS, value=float(len(markers)), threshold=2.0)
 
     def _inline_headlines(self, page: Page) -> None:
+        """Title-Case headlines: one alone between two paragraphs, or two or more in a row
+        (a list of teasers: an article's own subheadings are each followed by text)."""
         kept = [ln for ln in page.lines if ln.kept and ln.text]
-        for j in range(1, len(kept) - 1):
-            ln = kept[j]
-            text = ln.text
-            if ln.bullet or ends_sentence(text) or not 6 <= len(text.split()) <= 16:
+        ratios = [self._headline_ratio(ln, page.stopwords) for ln in kept]
+        j = 0
+        while j < len(kept):
+            if ratios[j] < _TITLE_CASE:
+                j += 1
                 continue
-            if not (reads_as_prose(kept[j - 1]) and reads_as_prose(kept[j + 1])):
-                continue
-            ratio = title_case_ratio(words(text), page.stopwords)
-            if ratio >= 0.85:
-                page.drop(ln, self.id, Reason.INLINE_HEADLINE, value=round(ratio, 3), threshold=0.85)
+            end = j
+            while end + 1 < len(kept) and ratios[end + 1] >= _TITLE_CASE:
+                end += 1
+            alone = end == j and 0 < j < len(kept) - 1
+            sandwiched = alone and reads_as_prose(kept[j - 1]) and reads_as_prose(kept[j + 1])
+            if end > j or sandwiched:
+                for k in range(j, end + 1):
+                    page.drop(
+                        kept[k],
+                        self.id,
+                        Reason.INLINE_HEADLINE,
+                        value=round(ratios[k], 3),
+                        threshold=_TITLE_CASE,
+                    )
+            j = end + 1
+
+    @staticmethod
+    def _headline_ratio(ln: Line, stopwords: frozenset[str]) -> float:
+        text = ln.text
+        if ln.bullet.startswith("#") or ends_sentence(text) or not 5 <= text.count(" ") + 1 <= 16:
+            return 0.0
+        return title_case_ratio(words(text), stopwords)
