@@ -24,6 +24,13 @@ _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b")
 # a photo credit: names joined by slashes
 _CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
 _BYLINE_TAIL = re.compile(r"\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
+# An image caption ends with its credit in parentheses: one to four capitalised words
+# ("(AP)", "(Shatha Hammad)", "(Photo: Jane Doe)"), or "Credit: ..." / "Credit...".
+_CAPTION_CREDIT = re.compile(
+    r"\((?:(?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild|[Cc]redit|[Cc]rédit|[Ss]ource|[Qq]uelle|[Ff]uente)s?\s*[:/]\s*)?"
+    r"[A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3}\)$"
+    r"|\bCredits?(?::|\.\.\.|…)\s*\S"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
@@ -86,6 +93,8 @@ class Chrome(Layer):
                     return Reason.BYLINE
             if len(_GLUED_LABELS.findall(text)) >= 2:
                 return Reason.CHROME
+        if 5 <= n_words <= 60 and _CAPTION_CREDIT.search(text):
+            return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
         if "cookie" in found:
             return Reason.COOKIE
         if ("app" in key and _APP.search(text)) or (n_words <= 12 and "app_promo" in found):
