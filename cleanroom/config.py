@@ -37,11 +37,11 @@ class Config:
 
     # --- content classification (jusText-style, per line after re-joining)
     #: lines shorter than this (characters) are "short" and left to their neighbours
-    length_low: int = 90
+    length_low: int = 75
     #: lines longer than this with enough stopwords are "good" on their own
     length_high: int = 150
     #: stopword density below this is "bad" for a non-short line
-    stopwords_low: float = 0.20
+    stopwords_low: float = 0.16
     #: stopword density at or above this is "good" (if long) or "near good"
     stopwords_high: float = 0.35
     #: drop English Title-Case headline lines inside the body (usually links to other stories)
@@ -54,6 +54,8 @@ class Config:
     bad_weight: float = 1.0
     #: weight of a short line that is good only through its neighbours
     promoted_weight: float = 0.2
+    #: a run of content starts and ends with a line that is content on its own
+    trim_short_edges: bool = True
     #: share of that weight a line removed by an earlier layer keeps (0: such lines do not
     #: separate runs of prose)
     removed_weight: float = 0.35

@@ -120,6 +120,8 @@ class Region(Layer):
                 weights.append(-cfg.bad_weight * max(n, 25))
         runs = regions(weights, cfg.secondary_region_share)
         runs = self._cut_at_boundary(page, seq, weights, runs)
+        if cfg.trim_short_edges:
+            runs = [r for r in (self._trim(seq, a, b) for a, b in runs) if r[1] > r[0]]
         if runs:
             main = runs[0] if len(runs) == 1 else max(runs, key=lambda r: sum(weights[r[0] : r[1]]))
             first_kept = next((i for i in range(main[0], main[1]) if seq[i].kept), None)
@@ -164,6 +166,16 @@ class Region(Layer):
             if lines[i].kept and lines[i].verdict == "good":
                 before += len(lines[i].text)
         return runs
+
+    @staticmethod
+    def _trim(seq: list[Line], a: int, b: int) -> tuple[int, int]:
+        """A run starts and ends with a line that is content on its own: short lines that
+        only their neighbours made good (a date, a standfirst, a credit) stay outside."""
+        while a < b and (not seq[a].kept or seq[a].content < 0.5):
+            a += 1
+        while b > a and (not seq[b - 1].kept or seq[b - 1].content < 0.5):
+            b -= 1
+        return a, b
 
     @staticmethod
     def _main_start(weights: list[float], runs: list[tuple[int, int]]) -> int:
