@@ -110,6 +110,13 @@ def stopword_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
 
 
+@cache
+def dangling_words() -> frozenset[str]:
+    """Words no sentence ends on (articles, prepositions, conjunctions), all languages."""
+    text = _data_file("dangling.txt")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 REFERENCE_DENSITY_LANG = "en"
 
 

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from ..features import ends_sentence
+from ..lexicon import dangling_words
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
@@ -86,7 +87,11 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     first = ln.text[0]
     if first in _CONTINUATION_START:
         return True
-    return first.islower() and not ends_sentence(prev.text) and prev.text.count(" ") >= 3
+    if prev.text.count(" ") < 3 or ends_sentence(prev.text):
+        return False
+    # "In the United States, the" / "San Francisco Bay Area ...": a line may not end on "the"
+    last = prev.text.rsplit(" ", 1)[-1].casefold()
+    return first.islower() or prev.text.endswith(",") or last in dangling_words()
 
 
 class Normalize(Layer):
