@@ -1,0 +1,279 @@
+"""The walker: tree events in, :class:`~cleanroom.model.Line` objects out.
+
+It makes the lines the text front end would make from a good rendering of the page: one line
+per paragraph, heading, list item and table row; ``<br>`` breaks a line; ``<pre>`` keeps its
+line breaks. Lines of one block element share a block number (items of one list and rows of
+one table too), so :func:`cleanroom.frontend.render` separates paragraphs as it does for text.
+
+It never emits the text of script, style, template, noscript, svg, iframe, object, embed,
+canvas, select, textarea, button, audio, video or head (whose <title> is kept aside as a title
+candidate), nor of hidden elements (``hidden``, ``aria-hidden="true"``, ``display:none`` or
+``visibility:hidden`` in a style attribute).
+
+Every line carries the evidence of where it came from: its block tag, heading level, list /
+table / figure membership, link density, DOM path and the hint categories of its element and
+ancestors (see :mod:`cleanroom.html.hints`). The walk keeps a stack of frames, one per open
+element; nothing recurses, and the work per element is bounded (hints are merged from the
+parent's tuple, paths are elided past a fixed depth), so the whole walk is linear in the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Line
+from .hints import MAIN, TAG_HINTS, attribute_hints
+
+BLOCK = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
+    "summary table tbody thead tfoot tr ul caption title frameset noframes".split()
+)
+# boundaries inside one list or table: they end a line but not the block
+ITEM = frozenset({"li", "tr", "dt", "dd"})
+SKIP = frozenset(
+    "script style template noscript svg iframe object embed canvas select textarea button audio video "
+    "head math datalist".split()
+)
+CELL = frozenset({"td", "th"})
+HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_MAX_HINTS = 8
+_PATH_HEAD = 2
+_PATH_TAIL = 9
+
+
+class _Frame:
+    __slots__ = ("tag", "block", "comp", "counts", "hints", "node", "prev_heading")
+
+    def __init__(
+        self, tag: str, block: bool, comp: str, hints: tuple[str, ...], node: int, prev_heading: int
+    ) -> None:
+        self.tag = tag
+        self.block = block
+        self.comp = comp
+        self.counts: dict[str, int] | None = None
+        self.hints = hints
+        self.node = node
+        self.prev_heading = prev_heading
+
+
+def hidden(get: Callable[[str], Any]) -> bool:
+    if get("hidden") is not None:
+        return True
+    aria = get("aria-hidden")
+    if aria is not None and aria.strip().lower() == "true":
+        return True
+    style = get("style")
+    if style and ("none" in style or "hidden" in style):
+        s = "".join(style.split()).lower()
+        return "display:none" in s or "visibility:hidden" in s
+    return False
+
+
+class Walker:
+    """Receives start / text / end events and builds the line list."""
+
+    def __init__(self) -> None:
+        root = _Frame("#root", True, "", (), 0, 0)
+        self.stack: list[_Frame] = [root]
+        self.blocks: list[int] = [0]  # stack indices of the open block elements
+        self.lines: list[Line] = []
+        self.title: str | None = None
+        self.parts: list[str] = []
+        self.chars = 0
+        self.link_chars = 0
+        self.line_frame: _Frame | None = None  # frame whose hints the line's text came with
+        self.mixed = False  # text of the line came from frames with different hints
+        self.pending_sep = False
+        self.block = 0
+        self.emitted = False  # a line was emitted since the block number last changed
+        self.serial = 0
+        self.heading = 0
+        self.links = 0
+        self.lists = 0
+        self.tables = 0
+        self.figures = 0
+        self.pre = 0
+        self.li_pending = False
+
+    # --- events
+    def start(self, tag: str, get: Callable[[str], Any]) -> bool:
+        """Open an element; True means: skip its subtree (no end event will follow)."""
+        if tag in SKIP or hidden(get):
+            return True
+        if tag == "br":
+            self.flush()
+            return True
+        parent = self.stack[-1]
+        classes = get("class") or ""
+        ident = get("id") or ""
+        role = get("role") or ""
+        itemprop = get("itemprop") or ""
+        own: tuple[str, ...] = ()
+        if classes or ident or role or itemprop:
+            own = attribute_hints(classes, ident, role, itemprop)
+        tag_hint = TAG_HINTS.get(tag)
+        if tag_hint is not None:
+            # an <article> or <main> is the article's container whatever its classes say
+            # (WordPress puts "tag-..." and "category-..." words on it)
+            own = (MAIN,) if tag_hint == MAIN else (tag_hint, *[h for h in own if h != tag_hint])
+        self.serial += 1
+        if len(own) > 1 and own[-1] == MAIN:
+            own = own[:-1]  # "main-nav", "article-related": the boilerplate word is the specific one
+        if own and tag not in ("html", "body"):
+            merged = own + tuple(h for h in parent.hints if h not in own)
+            hints = merged[:_MAX_HINTS]
+            node = self.serial if own[0] != MAIN else parent.node
+        else:
+            hints = parent.hints
+            node = parent.node
+        # the path component: tag, then #id or the first class, then the index among siblings
+        counts = parent.counts
+        if counts is None:
+            counts = parent.counts = {}
+        n = counts.get(tag, 0) + 1
+        counts[tag] = n
+        comp = tag
+        if ident:
+            comp += "#" + ident.split()[0]
+        elif classes:
+            first = classes.split(None, 1)
+            if first:
+                comp += "." + first[0]
+        if n > 1:
+            comp += f"[{n}]"
+        is_block = tag in BLOCK
+        frame = _Frame(tag, is_block, comp, hints, node, self.heading)
+        if is_block:
+            self.boundary(tag)
+            self.blocks.append(len(self.stack))
+            level = HEADING.get(tag)
+            if level:
+                self.heading = level
+            elif tag == "li":
+                self.li_pending = True
+            if tag in ("ul", "ol", "dl", "li"):
+                self.lists += 1
+            elif tag == "table":
+                self.tables += 1
+            elif tag == "figure":
+                self.figures += 1
+            elif tag == "pre":
+                self.pre += 1
+        elif tag == "a":
+            self.links += 1
+        elif tag in CELL:
+            if self.chars:
+                self.pending_sep = True
+        self.stack.append(frame)
+        return False
+
+    def end(self, tag: str) -> None:
+        if len(self.stack) <= 1:
+            return
+        frame = self.stack[-1]
+        if frame.block:
+            self.boundary(frame.tag)  # the line so far belongs to this element
+            self.blocks.pop()
+            self.heading = frame.prev_heading
+            t = frame.tag
+            if t in ("ul", "ol", "dl", "li"):
+                self.lists -= 1
+            elif t == "table":
+                self.tables -= 1
+            elif t == "figure":
+                self.figures -= 1
+            elif t == "pre":
+                self.pre -= 1
+        elif frame.tag == "a":
+            self.links -= 1
+        self.stack.pop()
+
+    def text(self, s: str) -> None:
+        if self.pre and "\n" in s:
+            first = True
+            for piece in s.split("\n"):
+                if not first:
+                    self.flush()
+                first = False
+                self._add(piece)
+            return
+        self._add(s)
+
+    def _add(self, s: str) -> None:
+        n = len(s.strip())
+        if not n:
+            if self.parts:
+                self.parts.append(" ")
+            return
+        frame = self.stack[-1]
+        if self.line_frame is None:
+            self.line_frame = frame
+        elif frame.hints is not self.line_frame.hints:
+            self.mixed = True
+        if self.pending_sep:
+            self.parts.append(" | ")
+            self.pending_sep = False
+        self.parts.append(s)
+        self.chars += n
+        if self.links:
+            self.link_chars += n
+
+    def finish(self) -> None:
+        self.flush()
+
+    # --- lines
+    def boundary(self, tag: str) -> None:
+        self.flush()
+        self.pending_sep = False
+        if tag not in ITEM and self.emitted:
+            self.block += 1
+            self.emitted = False
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = " ".join("".join(self.parts).split())
+        chars, link_chars = self.chars, self.link_chars
+        line_frame, mixed = self.line_frame, self.mixed
+        self.parts = []
+        self.chars = self.link_chars = 0
+        self.line_frame = None
+        self.mixed = False
+        self.pending_sep = False
+        if not text:
+            return
+        owner_at = self.blocks[-1]
+        owner = self.stack[owner_at]
+        src = owner if mixed or line_frame is None else line_frame
+        bullet = ""
+        if self.heading:
+            bullet = "#" * self.heading
+        elif self.li_pending and self.lists:
+            bullet = "-"
+            self.li_pending = False
+        frames = self.stack[1 : owner_at + 1]
+        if len(frames) > _PATH_HEAD + _PATH_TAIL:
+            path = ">".join([f.comp for f in frames[:_PATH_HEAD]] + ["…"] + [f.comp for f in frames[-_PATH_TAIL:]])
+        else:
+            path = ">".join(f.comp for f in frames)
+        self.lines.append(
+            Line(
+                no=len(self.lines) + 1,
+                raw=text,
+                text=text,
+                bullet=bullet,
+                block=self.block,
+                tag=owner.tag,
+                level=self.heading,
+                in_list=self.lists > 0,
+                in_table=self.tables > 0,
+                in_figure=self.figures > 0,
+                link_density=round(min(1.0, link_chars / chars), 3) if chars else 0.0,
+                dom_path=path,
+                hints=src.hints,
+                hint_node=src.node,
+            )
+        )
+        self.emitted = True
