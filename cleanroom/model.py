@@ -78,6 +78,8 @@ class Line:
     dom_path: str = ""  # "html>body>div.main>article>p[3]" (long paths elided in the middle)
     hints: tuple[str, ...] = ()  # hint categories of the element and its ancestors, innermost first
     hint_node: int = 0  # serial number of the innermost element with a boilerplate hint (0: none)
+    ancestors: tuple[int, ...] = ()  # serial numbers of the enclosing block elements, outermost first
+    dom_main: bool = False  # set by the dom layer: inside the element that holds the article
 
     def key(self) -> str:
         """The lexicon matching key of the current text (see cleanroom.lexicon.norm_key)."""

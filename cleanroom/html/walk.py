@@ -39,12 +39,13 @@ SKIP = frozenset(
 CELL = frozenset({"td", "th"})
 HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _MAX_HINTS = 8
+_MAX_CHAIN = 48  # innermost block ancestors kept per line (bounded work per element)
 _PATH_HEAD = 2
 _PATH_TAIL = 9
 
 
 class _Frame:
-    __slots__ = ("tag", "block", "comp", "counts", "hints", "node", "prev_heading")
+    __slots__ = ("tag", "block", "comp", "counts", "hints", "node", "prev_heading", "chain")
 
     def __init__(
         self, tag: str, block: bool, comp: str, hints: tuple[str, ...], node: int, prev_heading: int
@@ -56,6 +57,7 @@ class _Frame:
         self.hints = hints
         self.node = node
         self.prev_heading = prev_heading
+        self.chain: tuple[int, ...] = ()
 
 
 def hidden(get: Callable[[str], Any]) -> bool:
@@ -147,6 +149,8 @@ class Walker:
         frame = _Frame(tag, is_block, comp, hints, node, self.heading)
         if is_block:
             self.boundary(tag)
+            chain = self.stack[self.blocks[-1]].chain
+            frame.chain = (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,)
             self.blocks.append(len(self.stack))
             level = HEADING.get(tag)
             if level:
@@ -274,6 +278,7 @@ class Walker:
                 dom_path=path,
                 hints=src.hints,
                 hint_node=src.node,
+                ancestors=owner.chain,
             )
         )
         self.emitted = True

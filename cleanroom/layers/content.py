@@ -29,6 +29,9 @@ def classify_line(ln: Line, page: Page) -> str:
     cfg = page.config
     text = ln.text
     length = effective_length(text)
+    if ln.link_density is not None and cfg.max_link_density is not None and ln.link_density > cfg.max_link_density:
+        ln.stop_density = 0.0
+        return "bad"  # HTML input: mostly link text (jusText's link density)
     if page.stopwords:
         sd = stop_density(text, page.stopwords, page.char_based)
     else:
@@ -96,6 +99,9 @@ class Content(Layer):
     def apply(self, page: Page) -> None:
         lines = [ln for ln in page.lines if ln.kept and ln.text]
         first = [classify_line(ln, page) for ln in lines]
+        # HTML input: inside the article's container (found by the dom layer) only bad lines
+        # (link lists, low density) are left to their neighbours
+        first = ["good" if ln.dom_main and c in ("short", "near_good") else c for ln, c in zip(lines, first)]
         if "good" not in first:
             # A page of short paragraphs has no line long enough to be good on its own;
             # its near-good lines are then the best evidence of the article there is.
