@@ -47,6 +47,7 @@ class Reason(str, Enum):
     AD_LABEL = "ad_label"
     DISCLAIMER = "disclaimer"
     COMMENTS = "comments"
+    CAPTION = "caption"  # HTML: a <figure> / <figcaption> line (image credit, caption)
     # content classification and region
     LOW_DENSITY = "low_density"
     OUTSIDE_MAIN = "outside_main"

@@ -22,7 +22,6 @@ Safety:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from .walk import Walker
@@ -123,7 +122,7 @@ def walk_lxml(html: str, walker: Walker) -> list[str]:
         if ev == "start":
             if not isinstance(tag, str):
                 continue  # an entity reference or a stray node: its tail is read at "end"
-            if start(tag.lower(), el.get):
+            if start(tag, el.attrib):
                 it.skip_subtree()
                 skip_el = el
             elif el.text:
@@ -133,7 +132,7 @@ def walk_lxml(html: str, walker: Walker) -> list[str]:
                 if el is skip_el:
                     skip_el = None
                 else:
-                    end(tag.lower())
+                    end(tag)
             if el.tail:
                 text(el.tail)
     walker.finish()
@@ -151,14 +150,9 @@ def walk_soup(html: str, walker: Walker) -> list[str]:
     t = head.find("title") if head is not None else soup.find("title")
     walker.title = " ".join(t.get_text().split()) if isinstance(t, Tag) and t.get_text().strip() else None
 
-    def getter(node: Tag) -> Callable[[str], Any]:
-        def get(name: str) -> Any:
-            v = node.get(name)
-            if isinstance(v, list):
-                return " ".join(v)
-            return v
-
-        return get
+    def attrs(node: Tag) -> dict[str, Any]:
+        # BeautifulSoup splits multi-valued attributes ("class") into lists
+        return {k: (" ".join(v) if isinstance(v, list) else v) for k, v in node.attrs.items()}
 
     stack: list[tuple[Any, bool]] = [(c, False) for c in reversed(soup.contents)]
     while stack:
@@ -173,7 +167,7 @@ def walk_soup(html: str, walker: Walker) -> list[str]:
             continue
         if not isinstance(node, Tag):
             continue
-        if walker.start(node.name.lower(), getter(node)):
+        if walker.start(node.name.lower(), attrs(node) if node.attrs else None):
             continue
         stack.append((node, True))
         stack.extend((c, False) for c in reversed(node.contents))

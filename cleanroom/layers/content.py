@@ -56,6 +56,14 @@ def classify_line(ln: Line, page: Page) -> str:
     return "bad"
 
 
+def _in_main(ln: Line, c: str, page: Page) -> str:
+    if c != "bad":
+        return "good"
+    cfg = page.config
+    link_bad = ln.link_density is not None and cfg.max_link_density is not None and ln.link_density > cfg.max_link_density
+    return "good" if not link_bad and len(ln.text) >= cfg.length_low else c
+
+
 def _neighbour(classes: list[str], i: int, step: int, skip: tuple[str, ...]) -> tuple[str | None, int]:
     j = i + step
     while 0 <= j < len(classes):
@@ -101,7 +109,7 @@ class Content(Layer):
         first = [classify_line(ln, page) for ln in lines]
         # HTML input: inside the article's container (found by the dom layer) only bad lines
         # (link lists, low density) are left to their neighbours
-        first = ["good" if ln.dom_main and c in ("short", "near_good") else c for ln, c in zip(lines, first)]
+        first = [_in_main(ln, c, page) if ln.dom_main else c for ln, c in zip(lines, first)]
         if "good" not in first:
             # A page of short paragraphs has no line long enough to be good on its own;
             # its near-good lines are then the best evidence of the article there is.

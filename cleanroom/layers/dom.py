@@ -45,7 +45,7 @@ REASONS: dict[str, Reason] = {
     "promo": Reason.RELATED_BLOCK,
     "login": Reason.CHROME,
 }
-WEAK = frozenset({"header", "sidebar", "author", "tags", "promo"})
+WEAK = frozenset({"header", "sidebar", "tags", "promo"})
 MAIN = "main"
 
 
@@ -88,11 +88,14 @@ class Dom(Layer):
             if reason is None:
                 continue
             if category in WEAK:
-                if ln.level or MAIN in hints:
+                if MAIN in hints or (ln.level and category == "header"):
                     continue
                 if prose_chars is not None and is_prose(ln, prose_chars):
                     continue
             page.drop(ln, self.id, reason, value=category)
+        for ln in lines:
+            if ln.kept and ln.in_figure:
+                page.drop(ln, self.id, Reason.CAPTION, value="figure")
         self._container(page, [ln for ln in lines if ln.kept])
 
     @staticmethod
