@@ -27,6 +27,7 @@ from typing import Any
 from .walk import Walker
 
 MAX_DEPTH = 200
+_STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "head", "select", "button")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _TOKEN = re.compile(
@@ -114,6 +115,8 @@ def walk_lxml(html: str, walker: Walker) -> list[str]:
         title = root.findtext(".//title")
     walker.title = " ".join(title.split()) if title else None
 
+    # removed in C before the walk: cheaper than visiting them (their tails stay)
+    etree.strip_elements(root, *_STRIP, with_tail=False)
     skip_el = None
     start, end, text = walker.start, walker.end, walker.text
     it = etree.iterwalk(root, events=("start", "end"))
