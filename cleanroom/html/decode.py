@@ -88,7 +88,9 @@ def _nearly_utf8(data: bytes) -> bool:
 def decode_html(data: bytes) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom) :].decode(enc, "replace"), enc.replace("-le", "").replace("-be", ""), "bom")
+            return Decoded(
+                data[len(bom) :].decode(enc, "replace"), enc.replace("-le", "").replace("-be", ""), "bom"
+            )
     label, how = declared_charset(data[:SNIFF_BYTES])
     try:
         text = data.decode("utf-8")

@@ -56,7 +56,11 @@ def vocabulary() -> dict[str, str]:
 @cache
 def _affixes() -> tuple[tuple[str, str], ...]:
     # long enough not to occur inside unrelated words; main words only match exactly
-    return tuple(sorted(((w, c) for w, c in vocabulary().items() if len(w) >= 6 and c != MAIN), key=lambda x: -len(x[0])))
+    return tuple(
+        sorted(
+            ((w, c) for w, c in vocabulary().items() if len(w) >= 6 and c != MAIN), key=lambda x: -len(x[0])
+        )
+    )
 
 
 @lru_cache(maxsize=65536)

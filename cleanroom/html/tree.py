@@ -35,7 +35,25 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr basefont frame keygen".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "frame",
+        "keygen",
+    ]
 )
 
 

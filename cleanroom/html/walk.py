@@ -26,15 +26,79 @@ from ..model import Line
 from .hints import MAIN, TAG_HINTS, attribute_hints
 
 BLOCK = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
-    "summary table tbody thead tfoot tr ul caption title frameset noframes".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "title",
+        "frameset",
+        "noframes",
+    ]
 )
 # boundaries inside one list or table: they end a line but not the block
 ITEM = frozenset({"li", "tr", "dt", "dd"})
 SKIP = frozenset(
-    "script style template noscript svg iframe object embed canvas select textarea button audio video "
-    "head math datalist".split()
+    [
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "select",
+        "textarea",
+        "button",
+        "audio",
+        "video",
+        "head",
+        "math",
+        "datalist",
+    ]
 )
 CELL = frozenset({"td", "th"})
 _LISTS = frozenset({"ul", "ol", "dl", "li"})

@@ -29,7 +29,11 @@ def classify_line(ln: Line, page: Page) -> str:
     cfg = page.config
     text = ln.text
     length = effective_length(text)
-    if ln.link_density is not None and cfg.max_link_density is not None and ln.link_density > cfg.max_link_density:
+    if (
+        ln.link_density is not None
+        and cfg.max_link_density is not None
+        and ln.link_density > cfg.max_link_density
+    ):
         ln.stop_density = 0.0
         return "bad"  # HTML input: mostly link text (jusText's link density)
     if page.stopwords:
@@ -60,7 +64,11 @@ def _in_main(ln: Line, c: str, page: Page) -> str:
     if c != "bad":
         return "good"
     cfg = page.config
-    link_bad = ln.link_density is not None and cfg.max_link_density is not None and ln.link_density > cfg.max_link_density
+    link_bad = (
+        ln.link_density is not None
+        and cfg.max_link_density is not None
+        and ln.link_density > cfg.max_link_density
+    )
     return "good" if not link_bad and len(ln.text) >= cfg.length_low else c
 
 

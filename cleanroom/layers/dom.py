@@ -61,8 +61,8 @@ class Dom(Layer):
     def apply(self, page: Page) -> None:
         cfg = page.config
         lines = [ln for ln in page.lines if ln.kept and ln.text]
-        if not any(ln.hints for ln in lines):
-            return
+        if not any(ln.ancestors for ln in lines):
+            return  # a text dump: no DOM evidence
         prose_chars = cfg.dom_prose_chars
         share = cfg.dom_container_share
         # prose held by each hinted element, against the page's
