@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -244,3 +245,21 @@ def test_explain_rows_and_replay() -> None:
     assert by_text[PROSE]["verdict"] == "keep"
     # the recorded decisions, replayed on the HTML front end's lines, give the same text
     assert replay_html(page_html, result.decisions) == result.text
+
+
+def test_cli_explain_html(tmp_path) -> None:
+    import gzip
+
+    from click.testing import CliRunner
+
+    from cleanroom.cli import main
+
+    src = (Path(__file__).resolve().parent / "data" / "html" / "article.html").read_bytes()
+    for name, data in (("page.html", src), ("page.htm.gz", gzip.compress(src))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        res = CliRunner().invoke(main, ["explain", str(path), "--no-color"])
+        assert res.exit_code == 0, res.output
+        assert "html (utf-8" in res.output.splitlines()[0]
+        assert "dom:menu" in res.output and "html>body>header.site-header>nav.main-nav>ul>li" in res.output
+        assert "keep" in res.output
