@@ -11,7 +11,7 @@ from .config import Config, preset, preset_names
 from .errors import CleanroomError, ConfigError, InputError
 from .frontend import replay
 from .model import CleanResult, Decision, ScoreReport
-from .pipeline import Cleaner, clean, score
+from .pipeline import Cleaner, clean, clean_html, score
 from .reasons import Reason
 
 __version__ = "0.1.0"
@@ -27,6 +27,7 @@ __all__ = [
     "Reason",
     "ScoreReport",
     "clean",
+    "clean_html",
     "preset",
     "preset_names",
     "replay",

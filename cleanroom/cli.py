@@ -270,6 +270,10 @@ def explain(path: str, preset: str, disable: tuple[str, ...], only_removed: bool
     cfg = _config(preset, disable, None, False)
     if path != "-" and not Path(path).is_file():
         raise click.BadParameter(f"no such file: {path}", param_hint="FILE")
+    from .html.explain import explain_html, is_html_path
+
+    if is_html_path(path):  # HTML: each block with its DOM path (cleanroom.html)
+        return explain_html(path, cfg, only_removed, color)
     rec = read_text_file(path)
     if rec.text is None:
         click.echo(f"cleanroom: skipped {rec.source}: {rec.error}", err=True)

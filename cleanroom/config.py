@@ -25,6 +25,16 @@ class Config:
     #: split sentences glued by a lost line break ("both sides.He noted")
     split_glued: bool = True
 
+    # --- dom (HTML input: hints from tags, roles, class and id words)
+    #: a hinted element holding at least this share of the page's prose is the article's
+    #: wrapper, and its hint is ignored (None: hints always apply)
+    dom_container_share: float | None = 0.5
+    #: weak hints (header, sidebar, author, tags, promo) never drop a line of prose this long
+    dom_prose_chars: int | None = 150
+    #: the deepest element holding this share of the page's prose is the article's container:
+    #: its short and near-good lines count as good (None: off)
+    dom_main_share: float | None = 0.75
+
     # --- navigation
     #: a run of at least this many short, link-like lines is a menu
     menu_min_run: int | None = 3
@@ -46,6 +56,9 @@ class Config:
     stopwords_high: float = 0.35
     #: drop English Title-Case headline lines inside the body (usually links to other stories)
     drop_inline_headlines: bool = True
+    #: HTML input: a line with more of its characters inside links than this is "bad"
+    #: (jusText uses 0.2 for its own paragraphs; None: off)
+    max_link_density: float | None = 0.5
 
     # --- main-content region (maximum-scoring contiguous region, as in Body Text Extraction)
     #: keep other regions whose score reaches this share of the main region's score
@@ -87,7 +100,15 @@ class Config:
             raise ConfigError(f"unknown layer id(s): {', '.join(unknown)}; available: {', '.join(LAYER_IDS)}")
         if not isinstance(self.disabled, frozenset):
             object.__setattr__(self, "disabled", frozenset(self.disabled))
-        for name in ("stopwords_low", "stopwords_high", "secondary_region_share", "min_score"):
+        for name in (
+            "stopwords_low",
+            "stopwords_high",
+            "secondary_region_share",
+            "min_score",
+            "dom_container_share",
+            "dom_main_share",
+            "max_link_density",
+        ):
             v = getattr(self, name)
             if v is not None and not 0.0 <= v <= 1.0:
                 raise ConfigError(f"{name} must be within [0, 1], got {v!r}")

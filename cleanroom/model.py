@@ -68,6 +68,18 @@ class Line:
     stop_density: float = 0.0
     content: float = 0.0  # confidence in [0, 1] that the line is main text
     cached_key: str | None = None  # norm_key(text), computed once; reset by Page.edit
+    # DOM evidence, filled by the HTML front end (cleanroom.html); a text dump leaves the defaults
+    tag: str = ""  # the block element the line comes from: "p", "li", "h2", "td", "div"...
+    level: int = 0  # heading level, 1-6 for <h1>-<h6>
+    in_list: bool = False
+    in_table: bool = False
+    in_figure: bool = False
+    link_density: float | None = None  # characters inside <a> / characters of the line
+    dom_path: str = ""  # "html>body>div.main>article>p[3]" (long paths elided in the middle)
+    hints: tuple[str, ...] = ()  # hint categories of the element and its ancestors, innermost first
+    hint_node: int = 0  # serial number of the innermost element with a boilerplate hint (0: none)
+    ancestors: tuple[int, ...] = ()  # serial numbers of the enclosing block elements, outermost first
+    dom_main: bool = False  # set by the dom layer: inside the element that holds the article
 
     def key(self) -> str:
         """The lexicon matching key of the current text (see cleanroom.lexicon.norm_key)."""
@@ -102,6 +114,8 @@ class CleanResult:
     decisions: tuple[Decision, ...]
     stats: dict[str, int]
     components: dict[str, float] = field(default_factory=dict)
+    # how the input was read, when that needed choices (HTML: encoding and why, parser, notes)
+    source: dict[str, Any] = field(default_factory=dict)
 
     @property
     def removed_lines(self) -> int:
@@ -117,4 +131,5 @@ class CleanResult:
             "title": self.title,
             "removed_lines": self.removed_lines,
             "removed_by_layer": dict(sorted(self.stats.items())),
+            **({"source": dict(self.source)} if self.source else {}),
         }

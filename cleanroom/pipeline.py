@@ -8,6 +8,7 @@ from typing import Any
 
 from . import frontend
 from .config import Config, preset
+from .html import HtmlDocument, parse_html
 from .layers import LAYERS
 from .layers.content import Content
 from .layers.language import apply_fallback
@@ -43,7 +44,14 @@ class Cleaner:
         """Run the layers and return the processed page (used by ``explain``)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-        page = Page(frontend.parse(text), self.config, text)
+        return self._apply(Page(frontend.parse(text), self.config, text))
+
+    def run_html(self, html: str | bytes, parser: str | None = None) -> tuple[Page, HtmlDocument]:
+        """The HTML front end's lines through the same layers; the page and what was read."""
+        doc = parse_html(html, parser)
+        return self._apply(Page(doc.lines, self.config)), doc
+
+    def _apply(self, page: Page) -> Page:
         for layer in self.layers:
             if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
                 apply_fallback(page)
@@ -53,7 +61,16 @@ class Cleaner:
         return page
 
     def clean(self, text: str) -> CleanResult:
-        page = self.run(text)
+        return self._result(self.run(text))
+
+    def clean_html(self, html: str | bytes, parser: str | None = None) -> CleanResult:
+        """Clean one HTML page (bytes are decoded as described in cleanroom.html.decode)."""
+        page, doc = self.run_html(html, parser)
+        if page.title is None and doc.title:
+            page.title = doc.title  # the <title> element, when no headline was found in the body
+        return self._result(page, doc.source())
+
+    def _result(self, page: Page, source: dict[str, Any] | None = None) -> CleanResult:
         out = frontend.render(page.lines)
         if self.config.with_title and page.title:
             out = page.title + ("\n\n" + out if out else "")
@@ -68,6 +85,7 @@ class Cleaner:
             decisions=tuple(page.decisions),
             stats=dict(page.stats),
             components=components,
+            source=source or {},
         )
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[CleanResult]:
@@ -93,6 +111,11 @@ def _default() -> Cleaner:
 def clean(text: str, config: Config | str | None = None) -> CleanResult:
     """Clean one text dump with ``config`` (default: the "balanced" preset)."""
     return (_default() if config is None else Cleaner(config)).clean(text)
+
+
+def clean_html(html: str | bytes, config: Config | str | None = None) -> CleanResult:
+    """Clean one HTML page (str, or bytes decoded from its BOM / meta charset) with ``config``."""
+    return (_default() if config is None else Cleaner(config)).clean_html(html)
 
 
 def score(text: str, config: Config | str | None = None) -> ScoreReport:

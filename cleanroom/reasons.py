@@ -47,7 +47,7 @@ class Reason(str, Enum):
     AD_LABEL = "ad_label"
     DISCLAIMER = "disclaimer"
     COMMENTS = "comments"
-    CAPTION = "caption"
+    CAPTION = "caption"  # an image caption or credit (a <figcaption>, or a line ending in "(AP)")
     # content classification and region
     LOW_DENSITY = "low_density"
     OUTSIDE_MAIN = "outside_main"

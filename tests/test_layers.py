@@ -684,6 +684,7 @@ class TestRegion:
         texts = [ln for ln in page.lines if ln.text]
         for ln, (_, verdict) in zip(texts, spec):
             ln.verdict = verdict  # type: ignore[assignment]
+            ln.content = 1.0 if verdict == "good" else 0.1  # good on its own, as content would say
         return page
 
     def test_islands_outside_the_main_run_are_dropped(self) -> None:
@@ -721,3 +722,96 @@ class TestRegion:
         assert regions(weights, 0.6) == [(0, 1)]
         assert regions(weights, None) == [(0, 1)]
         assert regions([-1.0, -2.0], 0.35) == []
+
+
+class TestDom:
+    """The dom layer on the data model directly: lines carrying DOM evidence by hand."""
+
+    @staticmethod
+    def _page(rows: list[tuple[str, tuple[str, ...], int, tuple[int, ...]]]) -> Page:
+        from cleanroom.model import Line
+
+        lines = [
+            Line(
+                no=i,
+                raw=t,
+                text=t,
+                block=i,
+                tag="p",
+                hints=h,
+                hint_node=node,
+                ancestors=anc,
+                link_density=0.0,
+            )
+            for i, (t, h, node, anc) in enumerate(rows, start=1)
+        ]
+        return Page(lines, preset("balanced"))
+
+    def test_text_lines_are_untouched(self) -> None:
+        page = make_page("Home\nNews\n\n" + "\n\n".join(PROSE))
+        apply(page, "dom")
+        assert page.decisions == [] and not any(ln.dom_main for ln in page.lines)
+
+    def test_hint_drops_with_its_reason_and_value(self) -> None:
+        page = self._page(
+            [
+                ("Home", ("nav",), 5, (1, 5)),
+                (PROSE[0], ("main",), 0, (1, 2, 3)),
+                (PROSE[1], ("main",), 0, (1, 2, 3)),
+                ("Share this story", ("share", "main"), 9, (1, 2, 9)),
+                ("© 2024 Example", ("footer",), 7, (1, 7)),
+            ]
+        )
+        apply(page, "dom")
+        got = {d.original: (d.layer, d.reason, d.value) for d in page.decisions}
+        assert got == {
+            "Home": ("dom", Reason.MENU, "nav"),
+            "Share this story": ("dom", Reason.SOCIAL, "share"),
+            "© 2024 Example": ("dom", Reason.LEGAL, "footer"),
+        }
+
+    def test_weak_hint_spares_prose_headings_and_main(self) -> None:
+        page = self._page(
+            [
+                (PROSE[0], ("header",), 4, (1, 4)),
+                ("Sidebar teaser", ("sidebar",), 6, (1, 6)),
+                ("Widget inside the article", ("sidebar", "main"), 8, (1, 2, 8)),
+                (PROSE[1], ("main",), 0, (1, 2)),
+            ]
+        )
+        apply(page, "dom")
+        assert [d.original for d in page.decisions] == ["Sidebar teaser"]
+
+    def test_hinted_wrapper_holding_the_prose_is_ignored(self) -> None:
+        rows = [(p, ("comment",), 3, (1, 3)) for p in PROSE] + [("Reply", ("comment",), 9, (1, 3, 9))]
+        page = apply(self._page(rows), "dom")
+        assert [d.original for d in page.decisions] == ["Reply"]
+
+    def test_container_marks_dom_main(self) -> None:
+        page = self._page(
+            [
+                ("Menu label", (), 0, (1, 2)),
+                (PROSE[0], (), 0, (1, 3, 4)),
+                ("Short line in the article", (), 0, (1, 3, 4)),
+                (PROSE[1], (), 0, (1, 3, 5)),
+                (PROSE[2], (), 0, (1, 3, 5)),
+            ]
+        )
+        apply(page, "dom")
+        assert [ln.dom_main for ln in page.lines] == [False, True, True, True, True]
+        off = Page(page.lines, preset("balanced").replace(dom_main_share=None))
+        for ln in off.lines:
+            ln.dom_main = False
+        apply(off, "dom")
+        assert not any(ln.dom_main for ln in off.lines)
+
+    def test_link_density_makes_a_line_bad(self) -> None:
+        page = make_page("\n\n".join(PROSE), language="en")
+        page.lines[0].link_density = 0.9
+        apply(page, "content")
+        assert page.lines[0].verdict == "bad" and page.lines[2].verdict == "good"
+        cfg = preset("balanced").replace(max_link_density=None)
+        page2 = make_page("\n\n".join(PROSE), cfg, language="en")
+        page2.lines[0].link_density = 0.9
+        apply(page2, "content")
+        assert page2.lines[0].verdict == "good"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Layer
 from .chrome import Chrome
 from .content import Content
+from .dom import Dom
 from .duplicates import Duplicates
 from .language import Language
 from .metadata import Metadata
@@ -22,6 +23,7 @@ from .tickers import Tickers
 LAYERS: tuple[Layer, ...] = (
     Normalize(),
     Metadata(),
+    Dom(),
     Language(),
     Tickers(),
     Related(),

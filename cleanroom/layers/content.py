@@ -29,6 +29,13 @@ def classify_line(ln: Line, page: Page) -> str:
     cfg = page.config
     text = ln.text
     length = effective_length(text)
+    if (
+        ln.link_density is not None
+        and cfg.max_link_density is not None
+        and ln.link_density > cfg.max_link_density
+    ):
+        ln.stop_density = 0.0
+        return "bad"  # HTML input: mostly link text (jusText's link density)
     if page.stopwords:
         sd = min(1.0, page.density_scale * stop_density(text, page.stopwords, page.char_based, ln.key()))
     else:
@@ -51,6 +58,18 @@ def classify_line(ln: Line, page: Page) -> str:
     if sd >= cfg.stopwords_low:
         return "near_good"
     return "bad"
+
+
+def _in_main(ln: Line, c: str, page: Page) -> str:
+    if c != "bad":
+        return "good"
+    cfg = page.config
+    link_bad = (
+        ln.link_density is not None
+        and cfg.max_link_density is not None
+        and ln.link_density > cfg.max_link_density
+    )
+    return "good" if not link_bad and len(ln.text) >= cfg.length_low else c
 
 
 def _neighbour(classes: list[str], i: int, step: int, skip: tuple[str, ...]) -> tuple[str | None, int]:
@@ -96,6 +115,9 @@ class Content(Layer):
     def apply(self, page: Page) -> None:
         lines = [ln for ln in page.lines if ln.kept and ln.text]
         first = [classify_line(ln, page) for ln in lines]
+        # HTML input: inside the article's container (found by the dom layer) only bad lines
+        # (link lists, low density) are left to their neighbours
+        first = [_in_main(ln, c, page) if ln.dom_main else c for ln, c in zip(lines, first)]
         if "good" not in first:
             # A page of short paragraphs has no line long enough to be good on its own;
             # its near-good lines are then the best evidence of the article there is.

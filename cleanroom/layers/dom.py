@@ -1,0 +1,128 @@
+"""Layer 2b, dom: boilerplate named by the page's own markup (HTML input only).
+
+The HTML front end gives each line the hint categories of its element and ancestors, read
+from tag names (<nav>, <footer>, <aside>, <header>), roles and class / id words ("site-footer",
+"share-bar", "related-posts", "cookie-consent"; the vocabulary is cleanroom/lexicons/dom_hints.tsv).
+This layer drops a line when its innermost hint names boilerplate, with the reason code of
+that kind (nav -> menu, footer -> legal, share -> social, related -> related_block, ...) and
+the hint as the Decision's value. A hint is strong evidence, not a rule:
+
+- an <article> / <main> (or role="main", itemprop="articleBody") between the hinted element
+  and the line wins: the hint belongs to a wrapper around the article;
+- a hinted element that holds most of the page's prose (``dom_container_share`` of it) is the
+  article's wrapper whatever its class says ("has-sidebar", "header-offset"), and is ignored;
+- weak hints (header, sidebar, author, tags, promo) never remove a heading, never remove
+  prose (``dom_prose_chars`` characters of sentences), and give way to an article container
+  anywhere above them.
+
+Text dumps carry no hints, so for them this layer does nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..features import ends_sentence, sentence_marks
+from ..model import Line
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+REASONS: dict[str, Reason] = {
+    "nav": Reason.MENU,
+    "breadcrumb": Reason.BREADCRUMB,
+    "footer": Reason.LEGAL,
+    "header": Reason.CHROME,
+    "share": Reason.SOCIAL,
+    "cookie": Reason.COOKIE,
+    "related": Reason.RELATED_BLOCK,
+    "comment": Reason.COMMENTS,
+    "ad": Reason.AD_LABEL,
+    "sidebar": Reason.OUTSIDE_MAIN,
+    "newsletter": Reason.NEWSLETTER,
+    "author": Reason.BYLINE,
+    "tags": Reason.TAG_LIST,
+    "promo": Reason.RELATED_BLOCK,
+    "login": Reason.CHROME,
+}
+WEAK = frozenset({"header", "sidebar", "tags", "promo"})
+MAIN = "main"
+
+
+def is_prose(ln: Line, min_chars: int, min_sentences: int = 2) -> bool:
+    text = ln.text
+    return len(text) >= min_chars and ends_sentence(text) and sentence_marks(text) >= min_sentences
+
+
+class Dom(Layer):
+    id = "dom"
+    description = "boilerplate named by the markup: nav, footer, share, cookie, related, comments, ads..."
+
+    def apply(self, page: Page) -> None:
+        cfg = page.config
+        lines = [ln for ln in page.lines if ln.kept and ln.text]
+        if not any(ln.ancestors for ln in lines):
+            return  # a text dump: no DOM evidence
+        prose_chars = cfg.dom_prose_chars
+        share = cfg.dom_container_share
+        # prose held by each hinted element, against the page's
+        total = 0
+        by_node: dict[int, int] = defaultdict(int)
+        for ln in lines:
+            if is_prose(ln, 80):
+                n = len(ln.text)
+                total += n
+                if ln.hint_node:
+                    by_node[ln.hint_node] += n
+        containers = (
+            {node for node, n in by_node.items() if n >= share * total and n >= 400}
+            if share is not None
+            else set()
+        )
+        for ln in lines:
+            hints = ln.hints
+            if not hints or hints[0] == MAIN or ln.hint_node in containers:
+                continue
+            category = hints[0]
+            reason = REASONS.get(category)
+            if reason is None:
+                continue
+            if category in WEAK:
+                if MAIN in hints or (ln.level and category == "header"):
+                    continue
+                if prose_chars is not None and is_prose(ln, prose_chars):
+                    continue
+            page.drop(ln, self.id, reason, value=category)
+        for ln in lines:
+            if ln.kept and ln.in_figure:
+                page.drop(ln, self.id, Reason.CAPTION, value="figure")
+        self._container(page, [ln for ln in lines if ln.kept])
+
+    @staticmethod
+    def _container(page: Page, lines: list[Line]) -> None:
+        """The deepest element holding ``dom_main_share`` of the page's prose: the lines in
+        it are marked ``dom_main`` (the content layer then trusts them more)."""
+        share = page.config.dom_main_share
+        if share is None:
+            return
+        prose: dict[int, int] = defaultdict(int)
+        depth: dict[int, int] = {}
+        total = 0
+        for ln in lines:
+            if not ln.ancestors or not is_prose(ln, 60, 1):
+                continue
+            if ln.link_density is not None and ln.link_density > 0.3:
+                continue
+            n = len(ln.text)
+            total += n
+            for d, a in enumerate(ln.ancestors):
+                prose[a] += n
+                depth[a] = d
+        if not total:
+            return
+        best = max((a for a, n in prose.items() if n >= share * total), key=lambda a: depth[a], default=None)
+        if best is None:
+            return
+        for ln in lines:
+            if best in ln.ancestors:
+                ln.dom_main = True

@@ -1,0 +1,122 @@
+"""The seeds' kinds of boilerplate written as small HTML pages: each is removed, the article stays.
+
+Every page is checked twice: as written (with the class / id / tag hints real sites carry) and
+with every hint stripped (plain <div>s), where the text layers alone must do the job.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleanroom import Cleaner, Reason
+from cleanroom.html.tree import lxml_available
+
+DATA = Path(__file__).resolve().parent / "data" / "html"
+PARSERS = ["html.parser", *(["lxml"] if lxml_available() else [])]
+
+ARTICLE = [
+    "The city council voted on Tuesday to approve a long-debated plan that will turn the disused docks",
+    "Supporters of the plan said the park would give residents of the surrounding neighbourhoods",
+    "The mayor said that work on the first section of the park could begin next spring",
+    "Residents will be invited to a series of public meetings in the coming months",
+]
+# (boilerplate text, reasons accepted for it)
+BOILERPLATE = {
+    "nav menu": (["News", "Politics", "Business", "Sport", "Culture"], None),
+    "language switcher": (["English", "Deutsch", "Français"], None),
+    "breaking ticker": (
+        ["Breaking News", "Storm closes coastal roads", "Markets rally after rate decision"],
+        None,
+    ),
+    "byline": (["By Jane Doe"], {Reason.BYLINE}),
+    "read more": (["Read more: Council delays vote on docks again"], {Reason.READ_MORE}),
+    "related": (["New bridge opens to cyclists", "Docks area to get new bus line"], None),
+    "most read": (["Most Read", "Ten things to do this weekend", "Local bakery wins national prize"], None),
+    "footer": (["All Rights Reserved", "Privacy Policy", "Terms of Use", "Download our app"], None),
+    "cookie banner": (["We use cookies to improve your experience"], {Reason.COOKIE}),
+    "share": (["Share on Facebook"], {Reason.SOCIAL}),
+}
+_HINTS = re.compile(r' (?:class|id)="[^"]*"')
+_SEMANTIC = re.compile(r"<(/?)(?:header|nav|footer|aside|main|article|section)\b")
+
+
+def plain(html: str) -> str:
+    """The page with no DOM hints: no class or id, semantic tags turned into <div>."""
+    return _SEMANTIC.sub(r"<\1div", _HINTS.sub("", html))
+
+
+def page(kind: str) -> str:
+    html = (DATA / "article.html").read_text(encoding="utf-8")
+    return html if kind == "hinted" else plain(html)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("kind", ["hinted", "plain"])
+class TestSeedKindsInHtml:
+    def test_article_survives(self, kind: str, parser: str) -> None:
+        result = Cleaner().clean_html(page(kind), parser=parser)
+        for start in ARTICLE:
+            assert start in result.text
+        assert result.title == "City council approves new river park plan"
+        assert "City council approves" not in result.text  # the headline became the title
+
+    @pytest.mark.parametrize("what", sorted(BOILERPLATE))
+    def test_boilerplate_removed(self, kind: str, parser: str, what: str) -> None:
+        cleaner = Cleaner()
+        result = cleaner.clean_html(page(kind), parser=parser)
+        snippets, reasons = BOILERPLATE[what]
+        for s in snippets:
+            assert s not in result.text, (what, s)
+        if reasons is not None:
+            found = {d.reason for d in result.decisions if any(s in d.original for s in snippets)}
+            assert found & reasons, (what, found)
+
+    def test_nothing_leaks(self, kind: str, parser: str) -> None:
+        text = Cleaner().clean_html(page(kind), parser=parser).text
+        assert "LEAK" not in text and "Accept all" not in text
+
+
+def test_dom_layer_names_the_hint() -> None:
+    result = Cleaner().clean_html(page("hinted"))
+    dom = {d.original: d for d in result.decisions if d.layer == "dom"}
+    assert dom["News"].reason == Reason.MENU and dom["News"].value == "nav"
+    assert dom["Privacy Policy"].reason == Reason.LEGAL and dom["Privacy Policy"].value == "footer"
+    assert dom["Share on Facebook Share on Twitter"].reason == Reason.SOCIAL
+
+
+def test_dom_layer_can_be_disabled() -> None:
+    from cleanroom import preset
+
+    result = Cleaner(preset("balanced").replace(disabled=frozenset({"dom"}))).clean_html(page("hinted"))
+    assert not [d for d in result.decisions if d.layer == "dom"]
+    for start in ARTICLE:
+        assert start in result.text
+
+
+def test_prose_in_a_header_wrapper_is_kept() -> None:
+    """A DOM hint is evidence, not a rule: a long paragraph under a "header"-named wrapper stays."""
+    para = (
+        "This long opening paragraph sits inside a wrapper whose class happens to say header, as "
+        "some templates do. Yet it is plainly the first paragraph of the story and must be kept."
+    )
+    html = (
+        f'<div class="page-header-offset"><p>{para}</p><p>{para.replace("opening", "second")}</p></div>'
+        '<nav><a href="/">Home</a></nav>'
+    )
+    result = Cleaner().clean_html(html)
+    assert para in result.text
+    assert "Home" not in result.text
+
+
+def test_article_wins_over_an_outer_sidebar_hint() -> None:
+    para = "The report, published on Friday, found that the number of cyclists in the city had doubled in ten years."
+    html = (
+        '<div class="layout-with-sidebar"><div class="widget"><p>Subscribe to our channel today</p></div>'
+        f"<article><p>{para}</p><p>{para.replace('Friday', 'Monday')}</p></article></div>"
+    )
+    result = Cleaner().clean_html(html)
+    assert para in result.text
+    assert "Subscribe to our channel" not in result.text
