@@ -6,7 +6,6 @@ import re
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPLIT = re.compile(r"[\W_]+")
-_SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]]*)$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGIT = re.compile(r"\d")
@@ -48,8 +47,17 @@ def stop_density(
     return sum(1 for t in toks if t in stopwords) / len(toks)
 
 
+_END_CHARS = frozenset(".!?。！？…")
+_CLOSING = frozenset("\"'”’»)]")
+
+
 def ends_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    """The line ends like a sentence: terminal punctuation, then closing quotes or brackets.
+    (Walks back from the end: a regex anchored at $ would scan the whole line.)"""
+    i = len(text) - 1
+    while i >= 0 and text[i] in _CLOSING:
+        i -= 1
+    return i >= 0 and text[i] in _END_CHARS
 
 
 def sentence_marks(text: str) -> int:
@@ -65,7 +73,7 @@ def cjk_share(text: str) -> float:
 def effective_length(text: str) -> int:
     """Length in characters, where a CJK character counts as three (it carries a word's worth)."""
     n = len(text)
-    if n and _CJK_CHAR.search(text):
+    if n and not text.isascii() and _CJK_CHAR.search(text):
         n += 2 * len(_CJK_CHAR.findall(text))
     return n
 

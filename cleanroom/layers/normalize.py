@@ -26,7 +26,8 @@ _INVISIBLE = re.compile(
     "[\u0000-\u0008\u000b\u000e-\u001f\u007f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 # A sentence end glued to the next sentence: "sides.He". Checked further in _split_glued.
-_GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_][^\W\d_])")
+# (It starts with the punctuation so the regex engine can skip ahead to candidates quickly.)
+_GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|de|js|py|io)\b", re.IGNORECASE)
 
 
@@ -36,11 +37,12 @@ def _split_glued(text: str) -> str:
     out: list[str] = []
     last = 0
     for m in _GLUED.finditer(text):
-        pos = m.start()
+        pos = m.end()  # just after the punctuation
         nxt = text[pos : pos + 2]
         if not (nxt[0].isupper() and nxt[1].islower()):
             continue
-        if not text[pos - 2].islower():  # "U.S." or "A.B" stay as they are
+        # two letters before the punctuation, the last one lower case: "U.S." or "A.B" stay
+        if pos < 3 or not (text[pos - 2].islower() and text[pos - 3].isalpha()):
             continue
         start = text.rfind(" ", 0, pos) + 1
         end = text.find(" ", pos)
