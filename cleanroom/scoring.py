@@ -19,6 +19,7 @@ from .features import effective_length
 from .model import Line, ScoreReport
 from .reasons import Reason
 
+OUTSIDE_FACTOR = 0.0
 _CONTENT_REASONS = {Reason.LOW_DENSITY, Reason.OUTSIDE_MAIN}
 
 
@@ -33,6 +34,9 @@ def score_lines(lines: list[Line]) -> tuple[float, float, dict[str, float]]:
         if ln.reason is not None and ln.reason not in _CONTENT_REASONS:
             ln.content = 0.0  # identified as boilerplate by a rule
             rule_chars += n
+        elif ln.reason is Reason.OUTSIDE_MAIN:
+            # prose-like text away from the article (teasers, comments) is mostly not content
+            ln.content *= OUTSIDE_FACTOR
         total += n
         in_weighted += n * ln.content
         if ln.kept:

@@ -105,7 +105,7 @@ def revise(classes: list[str]) -> list[str]:
     return final
 
 
-_CONFIDENCE = {"good": 1.0, "near_good": 0.7, "short": 0.45, "bad": 0.1}
+_CONFIDENCE = {"good": 1.0, "near_good": 0.9, "short": 0.15, "bad": 0.0}
 
 
 class Content(Layer):
