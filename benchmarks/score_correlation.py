@@ -50,13 +50,15 @@ def collect(shared: Path, renderers: list[str]) -> tuple[list[float], list[float
 
     import cleanroom
 
-    gold = {r["id"]: r["gold"] for r in map(json.loads, open(shared / "bench/aeb/pages.jsonl"))}
+    with open(shared / "bench/aeb/pages.jsonl", encoding="utf-8") as fh:
+        gold = {r["id"]: r["gold"] for r in map(json.loads, fh)}
     cleaner = cleanroom.Cleaner()
     scores: list[float] = []
     precisions: list[float] = []
     for r in renderers:
-        for line in open(shared / f"bench/aeb/dumps/{r}.jsonl", encoding="utf-8"):
-            rec = json.loads(line)
+        with open(shared / f"bench/aeb/dumps/{r}.jsonl", encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh]
+        for rec in records:
             raw = rec["text"]
             cleaned = cleaner.clean(raw).text
             for text in (raw, cleaned):
