@@ -44,7 +44,7 @@ class PhraseSet:
         for cand in self.by_first.get(words[0], ()):
             if tuple(words[: len(cand)]) == cand:
                 return " ".join(cand)
-        if self.cjk and _CJK.search(key):
+        if self.cjk and not key.isascii() and _CJK.search(key):
             for p in self.cjk:
                 if key.startswith(p):
                     return p
@@ -60,7 +60,7 @@ class PhraseSet:
                 for cand in cands:
                     if len(cand) == 1 or tuple(words[i : i + len(cand)]) == cand:
                         return " ".join(cand)
-        if self.cjk and _CJK.search(key):
+        if self.cjk and not key.isascii() and _CJK.search(key):
             for p in self.cjk:
                 if p in key:
                     return p
@@ -178,7 +178,7 @@ class Scanner:
                         if start >= 0 and tuple(words[start : start + len(cand)]) == cand:
                             found[cat] = " ".join(cand)
                             break
-        if self.cjk and _CJK.search(key):
+        if self.cjk and not key.isascii() and _CJK.search(key):
             for cat, p in self.cjk:
                 if cat not in found and p in key:
                     found[cat] = p

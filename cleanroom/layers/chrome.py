@@ -76,7 +76,13 @@ class Chrome(Layer):
         found = scanner(_SCANNED).scan(key)
         if n_words <= short_words + 2 and "readtime" in found:
             return Reason.READ_TIME
-        if n_words <= 15 and _COPYRIGHT.search(text) and ("©" in text or not sentence or _YEAR.search(text)):
+        copyright_sign = "©" in text or "copyright" in key or "(c)" in text or "(C)" in text
+        if (
+            n_words <= 15
+            and copyright_sign
+            and _COPYRIGHT.search(text)
+            and ("©" in text or not sentence or _YEAR.search(text))
+        ):
             return (
                 Reason.LEGAL
             )  # "© 2024 Example Media. All rights reserved.", not a sentence about copyright
@@ -93,7 +99,7 @@ class Chrome(Layer):
                     return Reason.BYLINE
             if len(_GLUED_LABELS.findall(text)) >= 2:
                 return Reason.CHROME
-        if 5 <= n_words <= 60 and _CAPTION_CREDIT.search(text):
+        if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _CAPTION_CREDIT.search(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
         if "cookie" in found:
             return Reason.COOKIE

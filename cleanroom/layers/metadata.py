@@ -33,6 +33,15 @@ _BUTTON = re.compile(
 )
 
 
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
+
+
+def _has_image_name(text: str) -> bool:
+    """A cheap test before the URL regex: most lines name no image file."""
+    low = text.lower()
+    return any(ext in low for ext in _IMAGE_EXTENSIONS)
+
+
 def _date_words() -> frozenset[str]:
     return phrases("dates").phrases
 
@@ -86,8 +95,8 @@ class Metadata(Layer):
                 return Reason.FORM_RESIDUE
             if text[0] != "+" and _DIGIT.search(text) and is_timestamp(text):
                 return Reason.TIMESTAMP
-        if slashy or "." in text:
-            url_chars = sum(len(m) for m in _URL.findall(text)) if n <= 600 else 0
+        if n <= 600 and (slashy or "://" in text or _has_image_name(text)):
+            url_chars = sum(len(m) for m in _URL.findall(text))
             if url_chars and url_chars >= 0.5 * n and len(text.split()) <= 6:
                 return Reason.BARE_URL
         if (
