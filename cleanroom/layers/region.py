@@ -49,6 +49,8 @@ def is_boundary(ln: Line) -> bool:
     bare = key.strip(" 0123456789")
     if phrases("related_heading").equals(bare) or phrases("comments_heading").equals(bare):
         return True
+    if key.count(" ") < 8 and (phrases("section_prefix").starts(key) or phrases("tags_prefix").starts(key)):
+        return True  # "More From the Los Angeles Times", "Tags: ..."
     words = bare.split(" ")
     if len(words) <= 5 and any(phrases("comments_heading").equals(w) for w in words):
         return True

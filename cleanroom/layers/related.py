@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..features import ends_sentence, title_case_ratio, words
+from ..features import ends_sentence, sentence_marks, title_case_ratio, words
 from ..lexicon import phrases
 from ..model import Line
 from ..page import Page
@@ -22,6 +22,18 @@ from ._blocks import reads_as_prose
 from .base import Layer
 
 _TITLE_CASE = 0.85
+
+
+def _headline_shaped(ln: Line) -> bool:
+    text = ln.text
+    return not ln.bullet.startswith("#") and not ends_sentence(text) and 3 <= text.count(" ") + 1 <= 16
+
+
+def _summary_shaped(ln: Line) -> bool:
+    text = ln.text
+    return ends_sentence(text) and 40 <= len(text) <= 260 and sentence_marks(text) <= 2
+
+
 _DATED = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -78,6 +90,7 @@ class Related(Layer):
         if cfg.drop_inline_headlines and page.language == "en":
             self._inline_headlines(page)
         self._comment_thread(page)
+        self._teaser_pairs(page)
 
     def _drop_list(
         self, page: Page, lines: list, i: int, limit: int, reason: Reason = Reason.RELATED_BLOCK
@@ -90,6 +103,24 @@ class Related(Layer):
                 break
             page.drop(x, self.id, reason)
             taken += 1
+
+    def _teaser_pairs(self, page: Page) -> None:
+        """A list of teasers: a headline (no sentence end) then a one- or two-sentence
+        summary, three times or more in a row. An article's subheadings are followed by
+        paragraphs of some length, or by several of them."""
+        kept = [ln for ln in page.lines if ln.kept and ln.text]
+        i = 0
+        while i + 1 < len(kept):
+            j = i
+            while j + 1 < len(kept) and _headline_shaped(kept[j]) and _summary_shaped(kept[j + 1]):
+                j += 2
+            pairs = (j - i) // 2
+            if pairs >= 3:
+                for ln in kept[i:j]:
+                    page.drop(ln, self.id, Reason.RELATED_BLOCK, value=float(pairs), threshold=3.0)
+                i = j
+            else:
+                i += 1
 
     def _comment_thread(self, page: Page) -> None:
         """Reader comments: short header lines ending in "said:" / "schreibt:" (one per
