@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .model import Decision, Line
 from .reasons import Reason
+
+if TYPE_CHECKING:
+    from .corpus.site import SiteStats
 
 
 class Page:
@@ -29,6 +33,9 @@ class Page:
         # line numbers of section headings that usually open what follows an article
         # (related lists, comments, newsletter, share): the region layer may end there
         self.boundaries: set[int] = set()
+        # corpus mode: the document's site and the site-wide line counts (see layers/site.py)
+        self.site: str | None = None
+        self.site_stats: SiteStats | None = None
 
     def kept(self) -> list[Line]:
         """Lines still in the output, in order."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import frontend
 from .config import Config, preset
+from .corpus.site import SiteStats
 from .layers import LAYERS
 from .layers.content import Content
 from .layers.language import apply_fallback
@@ -25,25 +26,29 @@ class Cleaner:
     can be pickled to worker processes and shared between threads.
     """
 
-    def __init__(self, config: Config | str | None = None) -> None:
+    def __init__(self, config: Config | str | None = None, site_stats: SiteStats | None = None) -> None:
         if config is None:
             config = preset("balanced")
         elif isinstance(config, str):
             config = preset(config)
         self.config = config
+        #: corpus mode: site-wide line counts from a first pass (cleanroom.corpus.count_sites)
+        self.site_stats = site_stats
         self.layers = tuple(layer for layer in LAYERS if config.enabled(layer.id))
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"config": self.config}
+        return {"config": self.config, "site_stats": self.site_stats}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["config"])  # type: ignore[misc]
+        self.__init__(state["config"], state.get("site_stats"))  # type: ignore[misc]
 
-    def run(self, text: str) -> Page:
-        """Run the layers and return the processed page (used by ``explain``)."""
+    def run(self, text: str, site: str | None = None) -> Page:
+        """Run the layers and return the processed page (used by ``explain``). ``site`` names
+        the document's site for the corpus-mode layer (used only with ``site_stats``)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
         page = Page(frontend.parse(text), self.config)
+        page.site, page.site_stats = site, self.site_stats
         for layer in self.layers:
             if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
                 apply_fallback(page)
@@ -52,8 +57,8 @@ class Cleaner:
             _CONTENT.apply(page)  # measure only, for the score
         return page
 
-    def clean(self, text: str) -> CleanResult:
-        page = self.run(text)
+    def clean(self, text: str, site: str | None = None) -> CleanResult:
+        page = self.run(text, site)
         out = frontend.render(page.lines)
         if self.config.with_title and page.title:
             out = page.title + ("\n\n" + out if out else "")

@@ -12,12 +12,14 @@ from .navigation import Navigation
 from .normalize import Normalize
 from .region import Region
 from .related import Related
+from .site import Site
 from .tickers import Tickers
 
 # Language runs third: it only measures, and the layers after it need the stoplist.
 # The specific rules (tickers, related, chrome) claim their lines before navigation judges
 # the remaining runs of short lines, so a byline is reported as a byline, not a menu item.
-# Duplicates run before classification so a repeated block is judged once.
+# Duplicates run before classification so a repeated block is judged once; so do site-wide
+# repeats (corpus mode), after the specific rules have claimed and named their lines.
 LAYERS: tuple[Layer, ...] = (
     Normalize(),
     Metadata(),
@@ -27,6 +29,7 @@ LAYERS: tuple[Layer, ...] = (
     Chrome(),
     Navigation(),
     Duplicates(),
+    Site(),
     Content(),
     Region(),
 )
