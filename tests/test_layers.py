@@ -724,7 +724,9 @@ class TestSite:
         from cleanroom.corpus import count_sites
 
         cfg = config or preset("balanced")
-        pages = [f"{self.MENU}\n\n{P1} Page {i}.\n\n{P2}\n\nCopyright 2024 Example Media" for i in range(docs)]
+        pages = [
+            f"{self.MENU}\n\n{P1} Page {i}.\n\n{P2}\n\nCopyright 2024 Example Media" for i in range(docs)
+        ]
         counter = count_sites(("example.com", text) for text in pages)
         return counter.stats(cfg.site_min_docs, cfg.site_max_prose_share)
 

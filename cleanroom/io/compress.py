@@ -76,7 +76,8 @@ class _Decompressor(io.RawIOBase):
             self.size = None  # a pipe: bound by what has been read so far
         self.read_in = 0
         self.out = 0
-        self.pending = b""  # decompressed bytes not yet returned
+        self.pending = b""  # decompressed bytes not yet returned, from self.pos on
+        self.pos = 0
         self.tail = b""  # compressed bytes given to the decompressor but not consumed
         self.done = False
         # zstd has no max_length: feed small pieces so one call stays small (an RLE block of
@@ -129,7 +130,9 @@ class _Decompressor(io.RawIOBase):
             except Exception as exc:  # zstandard.ZstdError
                 raise self._error(f"corrupt .{self.kind} data: {exc}") from None
             if self.dec.eof:
-                rest = self.dec.unused_data + self.tail
+                # zlib leaves the bytes after the member in unused_data (and, with max_length,
+                # a copy of them in unconsumed_tail); zstd in unused_data and our tail
+                rest = self.dec.unused_data if self.kind == "gz" else self.dec.unused_data + self.tail
                 self.dec = self._new()
                 self.started = False
                 self.tail = rest.lstrip(b"\x00") if self.kind == "gz" else rest  # gzip padding
@@ -139,13 +142,13 @@ class _Decompressor(io.RawIOBase):
                 return chunk
 
     def readinto(self, buffer: Any) -> int:
-        if not self.pending and not self.done:
-            self.pending = self._step()
+        if self.pos >= len(self.pending) and not self.done:
+            self.pending, self.pos = self._step(), 0
             if not self.pending:
                 self.done = True
-        n = min(len(buffer), len(self.pending))
-        buffer[:n] = self.pending[:n]
-        self.pending = self.pending[n:]
+        n = min(len(buffer), len(self.pending) - self.pos)
+        buffer[:n] = memoryview(self.pending)[self.pos : self.pos + n]
+        self.pos += n
         return n
 
     def close(self) -> None:

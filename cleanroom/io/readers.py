@@ -215,6 +215,8 @@ def read_jsonl(path: str, text_field: str = "text", opts: ReadOptions | None = N
         return
     try:
         for no, raw_bytes in enumerate(fh, start=1):  # noqa: B007 - no is used after the loop
+            if raw_bytes.isspace():
+                continue
             raw, bad = decode(raw_bytes)
             raw = raw.rstrip("\r\n")
             if not raw.strip():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import signal
+import sys
 from collections import deque
 from collections.abc import Generator, Iterable
 from typing import Any
@@ -59,7 +60,23 @@ def item_of(rec: Record) -> Item:
 def _init_worker(config: Config, site_stats: SiteStats | None) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (fork copies it)
+    _die_with_parent()
     _WORKER = Cleaner(config, site_stats)
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGKILL when its parent dies (kill -9 of the run), instead of
+    living on as an orphan. Best effort elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _clean_batch(items: list[Item]) -> list[Outcome]:
