@@ -229,7 +229,7 @@ def run_dask(
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(
-            n_workers=max(opts.jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=max(opts.jobs, 1), threads_per_worker=1, processes=True, dashboard_address=":0"
         )
     client = Client(cluster if cluster is not None else scheduler)
     try:
