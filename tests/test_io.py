@@ -450,3 +450,20 @@ def test_stdin_gzip_is_detected(tmp_path: Path) -> None:
     data = gzip.compress("".join(json.dumps(x) + "\n" for x in corpus(1, 2)).encode())
     r = run("clean", "-q", "--format", "jsonl", "-", input=data)
     assert r.exit_code == 0 and len(jsonl(r.stdout)) == 2
+
+
+def test_html_field_goes_to_the_html_front_end(tmp_path: Path) -> None:
+    from cleanroom.pipeline import Cleaner
+
+    recs = [{"id": str(i), "url": r["url"], "html": f"<p>{r['truth']}</p>"} for i, r in enumerate(corpus(1, 2))]
+    src = write_jsonl(tmp_path / "in.jsonl", recs)
+    report = tmp_path / "r.json"
+    r = run("clean", "-q", "--html-field", "html", "--keep-html", "--report", str(report), str(src))
+    assert r.exit_code == 0, r.stderr
+    rep = json.loads(report.read_text())
+    assert rep["documents_in"] == rep["documents_out"] + rep["rejected"] + rep["skipped"] == 2
+    if callable(getattr(Cleaner, "clean_html", None)):
+        out = jsonl(r.stdout)
+        assert [o["html"] for o in out] == [x["html"] for x in recs] and all(o["text"] for o in out)
+    else:
+        assert rep["skipped_by_reason"] == {"html_unsupported": 2} and r.stdout == ""
