@@ -24,7 +24,10 @@ from corpus_gen import f1
 def clean(src: Path, *extra: str) -> tuple[list[dict], float]:
     t = time.monotonic()
     out = subprocess.run(
-        [sys.executable, "-m", "cleanroom", "clean", "-q", *extra, str(src)], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "cleanroom", "clean", "-q", *extra, str(src)],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return [json.loads(x) for x in out.splitlines()], time.monotonic() - t
 
@@ -39,7 +42,10 @@ def main() -> None:
     d.mkdir(parents=True, exist_ok=True)
     src = make_corpus(d / f"sites-{args.sites}x{args.pages}.jsonl", args.sites, args.pages)
     truth = [json.loads(x)["truth"] for x in src.read_text(encoding="utf-8").splitlines()]
-    runs = [("plain", ()), *[(f"corpus mode, min docs {k}", ("--corpus-mode", "--site-min-docs", str(k))) for k in (3, 5, 10)]]
+    runs = [
+        ("plain", ()),
+        *[(f"corpus mode, min docs {k}", ("--corpus-mode", "--site-min-docs", str(k))) for k in (3, 5, 10)],
+    ]
     print(f"{len(truth)} documents ({args.sites} sites x {args.pages} pages)\n")
     print("| run | precision | recall | F1 | seconds |\n|---|---|---|---|---|")
     for name, extra in runs:

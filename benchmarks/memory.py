@@ -38,13 +38,23 @@ def main() -> None:
         for name, src in (("1x", small), ("10x", big)):
             out = d / f"out-{name}-{jobs}"
             shutil.rmtree(out, ignore_errors=True)
-            res[name] = run_measured(["clean", "-q", "-j", str(jobs), "--shard-size", "1000", "-o", f"{out}/", str(src)])
+            res[name] = run_measured(
+                ["clean", "-q", "-j", str(jobs), "--shard-size", "1000", "-o", f"{out}/", str(src)]
+            )
         growth = res["10x"]["peak_rss_mb"] / res["1x"]["peak_rss_mb"] - 1
-        rows.append({"jobs": jobs, **{f"{k}_{m}": round(v, 2) for k, r in res.items() for m, v in r.items()}, "growth": round(growth, 4)})
+        rows.append(
+            {
+                "jobs": jobs,
+                **{f"{k}_{m}": round(v, 2) for k, r in res.items() for m, v in r.items()},
+                "growth": round(growth, 4),
+            }
+        )
     print(json.dumps(rows, indent=2))
     print("\n| jobs | docs | peak RSS (MB) | docs | peak RSS (MB) | growth |\n|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['jobs']} | {args.docs} | {r['1x_peak_rss_mb']:.0f} | {args.docs * 10} | {r['10x_peak_rss_mb']:.0f} | {100 * r['growth']:+.1f}% |")
+        print(
+            f"| {r['jobs']} | {args.docs} | {r['1x_peak_rss_mb']:.0f} | {args.docs * 10} | {r['10x_peak_rss_mb']:.0f} | {100 * r['growth']:+.1f}% |"
+        )
 
 
 if __name__ == "__main__":

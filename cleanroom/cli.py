@@ -257,7 +257,9 @@ def clean(
     if site_pass and "-" in paths:
         raise click.UsageError("--corpus-mode reads the input twice: give files, not stdin")
     if engine == "dask" and (not out_dir or shard_size):
-        raise click.UsageError("--engine dask writes one part per input file: give -o DIR, without --shard-size")
+        raise click.UsageError(
+            "--engine dask writes one part per input file: give -o DIR, without --shard-size"
+        )
     needs_rejects = min_score is not None or on_error == "skip"
     if needs_rejects and rejects_path is None and not shard_size:
         if output == "-":

@@ -455,7 +455,9 @@ def test_stdin_gzip_is_detected(tmp_path: Path) -> None:
 def test_html_field_goes_to_the_html_front_end(tmp_path: Path) -> None:
     from cleanroom.pipeline import Cleaner
 
-    recs = [{"id": str(i), "url": r["url"], "html": f"<p>{r['truth']}</p>"} for i, r in enumerate(corpus(1, 2))]
+    recs = [
+        {"id": str(i), "url": r["url"], "html": f"<p>{r['truth']}</p>"} for i, r in enumerate(corpus(1, 2))
+    ]
     src = write_jsonl(tmp_path / "in.jsonl", recs)
     report = tmp_path / "r.json"
     r = run("clean", "-q", "--html-field", "html", "--keep-html", "--report", str(report), str(src))
