@@ -6,23 +6,26 @@ errors, exit 1 when the run stopped on bad input, and never a traceback for bad 
 
 from __future__ import annotations
 
-import gzip
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, cast
 
 import click
 
 from . import __version__
 from .config import Config, preset, preset_names
-from .errors import CleanroomError, ConfigError, InputError
-from .io.readers import expand_paths, is_jsonl, read_jsonl, read_text_file
+from .corpus.site import DEFAULT_CAPACITY
+from .errors import CleanroomError, ConfigError
+from .io.compress import DEFAULT_MAX_RATIO
+from .io.job import JobOptions, out_is_dir
+from .io.job import run as run_job
+from .io.readers import FORMATS, ReadOptions, read_records, read_text_file
 from .io.records import Record, RunStats
-from .io.runner import clean_records
-from .io.writers import jsonl_record, mirror_path, open_output, reject_record
+from .io.sinks import WriteOptions
+from .io.writers import OUTPUT_FORMATS
 from .layers import LAYER_IDS
 from .pipeline import Cleaner
 
@@ -43,11 +46,7 @@ def _config(preset_name: str, disable: tuple[str, ...], min_score: float | None,
 
 
 def _records(paths: tuple[str, ...], glob: str | None, fmt: str, text_field: str) -> Iterator[Record]:
-    for path in expand_paths(paths, glob):
-        if is_jsonl(path, fmt):
-            yield from read_jsonl(path, text_field)
-        else:
-            yield read_text_file(path)
+    yield from read_records(paths, ReadOptions(fmt=fmt, glob=glob, text_field=text_field))
 
 
 class _Progress:
@@ -93,25 +92,58 @@ def main() -> None:
     """Clean web-page text dumps for ML corpora, explaining every removal."""
 
 
+class _Interrupted(BaseException):
+    """SIGTERM, raised in the main thread so that outputs are aborted (no partial files)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Interrupted()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "text", "jsonl"]),
+    type=click.Choice(list(FORMATS)),
     default="auto",
     show_default=True,
-    help="Input format; auto picks jsonl for .jsonl/.ndjson(.gz), text otherwise.",
+    help="Input format; auto: jsonl for .jsonl/.ndjson, parquet for .parquet, warc for "
+    ".warc/.wet (each also .gz/.zst), text otherwise. html reads whole files as HTML pages.",
 )
-@click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL/Parquet field holding the text.")
+@click.option(
+    "--html-field",
+    default=None,
+    help="JSONL/Parquet field holding HTML; cleaned with the HTML front end into --text-field.",
+)
+@click.option("--keep-html", is_flag=True, help="Keep the --html-field in the output records.")
+@click.option("--url-field", default="url", show_default=True, help="Field holding the page URL.")
 @click.option("--glob", default=None, help="Pattern for files inside folders (default: every file).")
 @click.option(
     "-o",
     "--output",
     default="-",
     show_default=True,
-    help="Output: - (stdout), a FILE (.gz compresses), or a DIR (ends with / or exists) mirroring inputs.",
+    help="Output: - (stdout), a FILE (.gz/.zst compress; .parquet, .warc(.gz), .wet(.gz), .txt pick the "
+    "format), or a DIR (ends with / or exists) mirroring inputs, or holding shards with --shard-size.",
 )
+@click.option(
+    "--output-format",
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    default="auto",
+    show_default=True,
+    help="Output format (auto: from the output name, else the input's).",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(1),
+    default=None,
+    help="Write -o DIR/part-00000.jsonl.gz ... with this many cleaned records each.",
+)
+@click.option("--resume", is_flag=True, help="With --shard-size: keep finished shards and continue.")
+@click.option("--overwrite", is_flag=True, help="Replace existing output files.")
+@click.option("--report", "report_path", default=None, help="Write a JSON run report here (- for stderr).")
 @_preset_option
 @_disable_option
 @click.option(
@@ -126,12 +158,54 @@ def main() -> None:
     type=click.Choice(["stop", "skip"]),
     default="stop",
     show_default=True,
-    help="A malformed JSONL line stops the run (exit 1), or is written to the rejects file.",
+    help="A malformed record stops the run (exit 1), or is written to the rejects file.",
 )
 @click.option("--rejects", "rejects_path", default=None, help="JSONL file for rejected records.")
-@click.option("--decisions", is_flag=True, help="Include every decision in the JSONL 'cleanroom' metadata.")
+@click.option("--decisions", is_flag=True, help="Include every decision in the 'cleanroom' metadata.")
+@click.option(
+    "--corpus-mode",
+    "--site-pass",
+    "site_pass",
+    is_flag=True,
+    help="Two passes: count lines per site, then also drop lines repeated across a site (site_repeat).",
+)
+@click.option(
+    "--site-field", default=None, help="Field naming the site in corpus mode (default: host of the URL)."
+)
+@click.option(
+    "--site-min-docs",
+    type=click.IntRange(2),
+    default=None,
+    help="Corpus mode: a line in at least this many documents of a site is boilerplate (default 5).",
+)
+@click.option(
+    "--site-max-keys",
+    type=click.IntRange(1000),
+    default=DEFAULT_CAPACITY,
+    show_default=True,
+    help="Corpus mode: memory bound, in (site, line) counters (~120 bytes each).",
+)
+@click.option(
+    "--max-ratio",
+    type=click.FloatRange(0),
+    default=DEFAULT_MAX_RATIO,
+    show_default=True,
+    help="Refuse .gz/.zst input expanding more than this many times its size (above 64 MiB; 0: no bound).",
+)
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 512), default=1, show_default=True, help="Worker processes."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's processes (--jobs); dask: a dask cluster (pip install 'cleanroom[dask]').",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="With --engine dask: the scheduler ADDRESS (default: a LocalCluster of --jobs workers).",
 )
 @click.option(
     "--progress/--no-progress", default=None, help="Progress on stderr (default: when it is a terminal)."
@@ -141,8 +215,16 @@ def clean(
     paths: tuple[str, ...],
     fmt: str,
     text_field: str,
+    html_field: str | None,
+    keep_html: bool,
+    url_field: str,
     glob: str | None,
     output: str,
+    output_format: str,
+    shard_size: int | None,
+    resume: bool,
+    overwrite: bool,
+    report_path: str | None,
     preset: str,
     disable: tuple[str, ...],
     min_score: float | None,
@@ -150,110 +232,100 @@ def clean(
     on_error: str,
     rejects_path: str | None,
     decisions: bool,
+    site_pass: bool,
+    site_field: str | None,
+    site_min_docs: int | None,
+    site_max_keys: int,
+    max_ratio: float,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     progress: bool | None,
     quiet: bool,
 ) -> None:
-    """Clean text dumps (files, folders, JSONL, or - for stdin)."""
+    """Clean text dumps, JSONL, Parquet or WARC/WET (files, folders, or - for stdin)."""
     if not paths:
         paths = ("-",)
     cfg = _config(preset, disable, min_score, with_title)
-    out_dir = output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if site_min_docs is not None:
+        cfg = cfg.replace(site_min_docs=site_min_docs)
+    out_dir = out_is_dir(output)
+    if shard_size and not (out_dir or not os.path.exists(output)) or (shard_size and output == "-"):
+        raise click.UsageError("--shard-size needs -o DIR")
+    if resume and not shard_size:
+        raise click.UsageError("--resume needs --shard-size (finished shards are what it keeps)")
+    if site_pass and "-" in paths:
+        raise click.UsageError("--corpus-mode reads the input twice: give files, not stdin")
+    if engine == "dask" and (not out_dir or shard_size):
+        raise click.UsageError(
+            "--engine dask writes one part per input file: give -o DIR, without --shard-size"
+        )
     needs_rejects = min_score is not None or on_error == "skip"
-    if needs_rejects and rejects_path is None:
+    if needs_rejects and rejects_path is None and not shard_size:
         if output == "-":
             raise click.UsageError(
                 "--min-score and --on-error skip need --rejects PATH when writing to stdout"
             )
         rejects_path = os.path.join(output, "rejects.jsonl") if out_dir else output + ".rejects.jsonl"
-    stats = RunStats()
-    opened: set[str] = set()
+    opts = JobOptions(
+        paths=paths,
+        read=ReadOptions(
+            fmt=fmt,
+            glob=glob,
+            text_field=text_field,
+            html_field=html_field,
+            url_field=url_field,
+            site_field=site_field,
+            max_ratio=max_ratio or None,
+        ),
+        write=WriteOptions(
+            output=output if not (shard_size and not out_dir) else output.rstrip("/") + "/",
+            output_format=output_format,
+            text_field=text_field,
+            decisions=decisions,
+            html_field=html_field,
+            keep_html=keep_html,
+            overwrite=overwrite,
+            rejects=None if shard_size else rejects_path,
+            shard_size=shard_size,
+            resume=resume,
+            roots=paths,
+        ),
+        on_error=on_error,
+        jobs=jobs,
+        site_pass=site_pass,
+        site_capacity=site_max_keys,
+        report=report_path,
+        engine=engine,
+    )
     bar = _Progress(progress if progress is not None else sys.stderr.isatty())
-    rejects: IO[str] | None = None
-    single: IO[str] | None = None
+    stats: RunStats | None = None
+    old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        rejects = open_output(rejects_path) if rejects_path else None
-        single = None if out_dir else open_output(output)
-        records = _records(paths, glob, fmt, text_field)
-        for rec, result in clean_records(records, cfg, jobs):
-            stats.documents += 1
-            bar.tick()
-            stats.decoding_replacements += rec.replaced_chars
-            if result is None:
-                err = rec.error or "no text"
-                if rec.fields is None and rec.raw is None:  # a whole file we could not read
-                    stats.skipped += 1
-                    click.echo(f"cleanroom: skipped {rec.source}: {err}", err=True)
-                    continue
-                if on_error == "stop":
-                    raise InputError(err, source=rec.source, line=rec.line)
-                stats.reject(err.split(":")[0])
-                assert rejects is not None
-                rejects.write(reject_record(rec, err) + "\n")
-                continue
-            for d in result.decisions:
-                if d.action == "drop":
-                    stats.removed_by_layer[d.layer] = stats.removed_by_layer.get(d.layer, 0) + 1
-            if cfg.min_score is not None and result.score < cfg.min_score:
-                stats.reject("below_min_score")
-                assert rejects is not None
-                rejects.write(reject_record(rec, "below_min_score", result) + "\n")
-                continue
-            stats.cleaned += 1
-            jsonl = rec.fields is not None
-            line = jsonl_record(rec, result, text_field, decisions) if jsonl else result.text
-            if out_dir:
-                rel = os.path.basename(rec.source) if rec.source != "<stdin>" else "stdin.txt"
-                target = mirror_path(output, _relative(rec.source, paths) or rel)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                if jsonl:
-                    with _append(target, opened) as fh:
-                        fh.write(line + "\n")
-                else:
-                    with open_output(target) as fh:
-                        fh.write(line + "\n")
-            else:
-                assert single is not None
-                single.write(line + "\n")
+        if engine == "dask":
+            from .integrations.dask import run_dask
+
+            result = run_dask(opts, cfg, scheduler=scheduler, warn=lambda m: click.echo(m, err=True))
+        else:
+            result = run_job(opts, cfg, warn=lambda m: click.echo(m, err=True), tick=bar.tick)
+        stats = result.stats
     except CleanroomError as exc:
         bar.close()
         click.echo(f"cleanroom: error: {exc}", err=True)
-        if not quiet:
-            click.echo(stats.summary(), err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+    except (KeyboardInterrupt, _Interrupted) as exc:
+        bar.close()
+        click.echo("cleanroom: interrupted; finished outputs kept, unfinished ones removed", err=True)
+        sys.exit(130 if isinstance(exc, KeyboardInterrupt) else 143)
     finally:
-        if single is not None and single is not sys.stdout:
-            single.close()
-        if rejects is not None and rejects is not sys.stdout:
-            rejects.close()
+        signal.signal(signal.SIGTERM, old_term)
     bar.close()
-    if single is not None and single is sys.stdout:
-        single.flush()  # before the summary, so a terminal shows them in order
-    if not quiet:
+    sys.stdout.flush()  # before the summary, so a terminal shows them in order
+    if not quiet and stats is not None:
         click.echo(stats.summary(), err=True)
-
-
-def _relative(source: str, roots: tuple[str, ...]) -> str | None:
-    for root in roots:
-        if root != "-" and Path(root).is_dir():
-            try:
-                return str(Path(source).relative_to(root))
-            except ValueError:
-                continue
-    return None
-
-
-def _append(path: str, opened: set[str]) -> IO[str]:
-    """JSONL records of one input file go to one output file: truncate once per run, then
-    append (``opened`` holds the paths this run has already started)."""
-    mode = "a" if path in opened else "w"
-    opened.add(path)
-    if path.endswith(".gz"):
-        return cast(IO[str], gzip.open(path, mode + "t", encoding="utf-8", newline="\n"))
-    return open(path, mode, encoding="utf-8", newline="\n")
 
 
 _COLOURS = {"keep": "green", "drop": "red", "edit": "yellow", "title": "cyan"}
@@ -305,9 +377,7 @@ def explain(path: str, preset: str, disable: tuple[str, ...], only_removed: bool
 @main.command()
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option(
-    "--input-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True
-)
+@click.option("--input-format", type=click.Choice(list(FORMATS)), default="auto", show_default=True)
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--glob", default=None)
 @_preset_option

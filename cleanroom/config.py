@@ -80,6 +80,12 @@ class Config:
     #: drop exact repeats of lines of at least this many characters (None: off)
     duplicate_min_chars: int | None = 1
 
+    # --- site (corpus mode only: needs the counts of a first pass, see docs/corpus.md)
+    #: drop lines found in at least this many documents of the page's site (None: off)
+    site_min_docs: int | None = 5
+    #: ...unless they looked like article prose in more than this share of those documents
+    site_max_prose_share: float = 0.5
+
     # --- language
     #: detect the document language (langdetect, seeded); off reports "unknown"
     detect_language: bool = True
@@ -108,6 +114,7 @@ class Config:
             "dom_container_share",
             "dom_main_share",
             "max_link_density",
+            "site_max_prose_share",
         ):
             v = getattr(self, name)
             if v is not None and not 0.0 <= v <= 1.0:

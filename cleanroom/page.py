@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .model import Decision, Line
 from .reasons import Reason
+
+if TYPE_CHECKING:
+    from .corpus.site import SiteStats
 
 
 class Page:
@@ -30,6 +34,9 @@ class Page:
         self.char_based = False
         self.density_scale = 1.0  # see cleanroom.lexicon.density_scale
         self.title: str | None = None
+        # corpus mode: the document's site and the site-wide line counts (see layers/site.py)
+        self.site: str | None = None
+        self.site_stats: SiteStats | None = None
 
     def kept(self) -> list[Line]:
         """Lines still in the output, in order."""

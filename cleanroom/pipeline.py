@@ -8,6 +8,7 @@ from typing import Any
 
 from . import frontend
 from .config import Config, preset
+from .corpus.site import SiteStats
 from .html import HtmlDocument, parse_html
 from .layers import LAYERS
 from .layers.content import Content
@@ -26,32 +27,39 @@ class Cleaner:
     can be pickled to worker processes and shared between threads.
     """
 
-    def __init__(self, config: Config | str | None = None) -> None:
+    def __init__(self, config: Config | str | None = None, site_stats: SiteStats | None = None) -> None:
         if config is None:
             config = preset("balanced")
         elif isinstance(config, str):
             config = preset(config)
         self.config = config
+        #: corpus mode: site-wide line counts from a first pass (cleanroom.corpus.count_sites)
+        self.site_stats = site_stats
         self.layers = tuple(layer for layer in LAYERS if config.enabled(layer.id))
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"config": self.config}
+        return {"config": self.config, "site_stats": self.site_stats}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["config"])  # type: ignore[misc]
+        self.__init__(state["config"], state.get("site_stats"))  # type: ignore[misc]
 
-    def run(self, text: str) -> Page:
-        """Run the layers and return the processed page (used by ``explain``)."""
+    def run(self, text: str, site: str | None = None) -> Page:
+        """Run the layers and return the processed page (used by ``explain``). ``site`` names
+        the document's site for the corpus-mode layer (used only with ``site_stats``)."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-        return self._apply(Page(frontend.parse(text), self.config, text))
+        page = Page(frontend.parse(text), self.config, text)
+        return self._apply(page, site)
 
-    def run_html(self, html: str | bytes, parser: str | None = None) -> tuple[Page, HtmlDocument]:
+    def run_html(
+        self, html: str | bytes, parser: str | None = None, site: str | None = None
+    ) -> tuple[Page, HtmlDocument]:
         """The HTML front end's lines through the same layers; the page and what was read."""
         doc = parse_html(html, parser)
-        return self._apply(Page(doc.lines, self.config)), doc
+        return self._apply(Page(doc.lines, self.config), site), doc
 
-    def _apply(self, page: Page) -> Page:
+    def _apply(self, page: Page, site: str | None = None) -> Page:
+        page.site, page.site_stats = site, self.site_stats
         for layer in self.layers:
             if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
                 apply_fallback(page)
@@ -60,12 +68,14 @@ class Cleaner:
             _CONTENT.apply(page)  # measure only, for the score
         return page
 
-    def clean(self, text: str) -> CleanResult:
-        return self._result(self.run(text))
+    def clean(self, text: str, site: str | None = None) -> CleanResult:
+        return self._result(self.run(text, site))
 
-    def clean_html(self, html: str | bytes, parser: str | None = None) -> CleanResult:
+    def clean_html(
+        self, html: str | bytes, parser: str | None = None, site: str | None = None
+    ) -> CleanResult:
         """Clean one HTML page (bytes are decoded as described in cleanroom.html.decode)."""
-        page, doc = self.run_html(html, parser)
+        page, doc = self.run_html(html, parser, site)
         if page.title is None and doc.title:
             page.title = doc.title  # the <title> element, when no headline was found in the body
         return self._result(page, doc.source())

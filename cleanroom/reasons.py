@@ -53,6 +53,7 @@ class Reason(str, Enum):
     OUTSIDE_MAIN = "outside_main"
     # duplicates
     DUPLICATE = "duplicate"
+    SITE_REPEAT = "site_repeat"  # corpus mode: repeated across documents of one site
     # title
     TITLE = "title"
 

@@ -278,8 +278,10 @@ def test_jsonl_gz_output_dir_is_compressed(tmp_path: Path) -> None:
 def test_output_dir_run_twice_in_one_process(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "part-1.jsonl", RECORDS)
     out = tmp_path / "out"
-    for _ in range(2):
-        assert run("clean", "-o", f"{out}/", str(src)).exit_code == 0
+    assert run("clean", "-o", f"{out}/", str(src)).exit_code == 0
+    again = run("clean", "-o", f"{out}/", str(src))  # never overwritten silently (issue 6)
+    assert again.exit_code == 1 and "--overwrite" in again.stderr
+    assert run("clean", "--overwrite", "-o", f"{out}/", str(src)).exit_code == 0
     assert len(jsonl((out / "part-1.jsonl").read_text(encoding="utf-8"))) == len(RECORDS)
 
 

@@ -815,3 +815,41 @@ class TestDom:
         page2.lines[0].link_density = 0.9
         apply(page2, "content")
         assert page2.lines[0].verdict == "good"
+
+
+class TestSite:
+    """Corpus mode: the counts of a first pass (cleanroom.corpus) given to the page."""
+
+    MENU = "Home | News | Sport | Weather"
+
+    def _stats(self, docs: int, config: Config | None = None) -> object:
+        from cleanroom.corpus import count_sites
+
+        cfg = config or preset("balanced")
+        pages = [
+            f"{self.MENU}\n\n{P1} Page {i}.\n\n{P2}\n\nCopyright 2024 Example Media" for i in range(docs)
+        ]
+        counter = count_sites(("example.com", text) for text in pages)
+        return counter.stats(cfg.site_min_docs, cfg.site_max_prose_share)
+
+    def _page(self, stats: object, site: str | None = "example.com") -> Page:
+        page = make_page(f"{self.MENU}\n\n{P1}\n\n{P2}\n\nCopyright 2024 Example Media", language="en")
+        page.site, page.site_stats = site, stats  # type: ignore[assignment]
+        return apply(page, "site")
+
+    def test_lines_repeated_across_the_site_are_dropped_with_their_count(self) -> None:
+        page = self._page(self._stats(6))
+        got = {d.original: d for d in page.decisions}
+        assert set(got) == {self.MENU, "Copyright 2024 Example Media"}
+        d = got[self.MENU]
+        assert (d.layer, d.reason, d.value, d.threshold) == ("site", Reason.SITE_REPEAT, 6.0, 5.0)
+
+    def test_prose_repeated_on_every_page_is_kept(self) -> None:
+        # P2 is on all six pages, but it is article prose in every occurrence
+        assert P2 in kept_texts(self._page(self._stats(6)))
+
+    def test_below_the_threshold_or_without_a_site_nothing_happens(self) -> None:
+        assert self._page(self._stats(4)).decisions == []
+        assert self._page(self._stats(6), site="other.org").decisions == []
+        assert self._page(self._stats(6), site=None).decisions == []
+        assert apply(make_page(self.MENU), "site").decisions == []  # no counts: not corpus mode

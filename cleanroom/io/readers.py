@@ -1,29 +1,41 @@
-"""Readers: .txt files, JSONL (plain or .gz), folders and stdin, as a stream of Records."""
+"""Readers: text files and folders, JSONL (plain, .gz, .zst), Parquet, WARC/WET and stdin,
+as one stream of Records.
+
+Everything streams: JSONL line by line, Parquet one row group batch at a time, WARC one record
+at a time. Only a single text document (a whole .txt file) is ever read into memory at once.
+"""
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import InputError
+from .compress import DEFAULT_MAX_RATIO, open_input, strip_compression
 from .records import Record
 
 BINARY_SNIFF = 8192
+FORMATS = ("auto", "text", "jsonl", "parquet", "warc", "wet", "html")
 
 
-def open_binary(path: str) -> BinaryIO:
-    if path == "-":
-        return sys.stdin.buffer
-    if path.endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")  # noqa: SIM115 - closed by the caller
+@dataclass(frozen=True)
+class ReadOptions:
+    fmt: str = "auto"
+    glob: str | None = None
+    text_field: str = "text"
+    html_field: str | None = None  # JSONL/Parquet field holding HTML (cleaned with clean_html)
+    url_field: str = "url"
+    site_field: str | None = None  # a field naming the site directly, instead of the URL's host
+    max_ratio: float | None = DEFAULT_MAX_RATIO
+    parquet_batch: int = 256
 
 
-def decode(data: bytes) -> tuple[str, int]:
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, int]:
     """UTF-8 (BOM allowed) with replacement; returns the text and how many bytes were bad."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -32,6 +44,11 @@ def decode(data: bytes) -> tuple[str, int]:
             pass
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if encoding and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return data.decode(encoding), 0
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("utf-8"), 0
     except UnicodeDecodeError:
@@ -51,6 +68,19 @@ def looks_binary(head: bytes) -> bool:
     return ctrl > 0.1 * len(head)
 
 
+def site_of(url: str | None) -> str | None:
+    """The site key of a URL: its host, lower-cased, without a leading "www."."""
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
 def expand_paths(paths: tuple[str, ...], glob: str | None) -> Iterator[str]:
     for p in paths:
         if p == "-":
@@ -68,29 +98,125 @@ def expand_paths(paths: tuple[str, ...], glob: str | None) -> Iterator[str]:
             raise InputError("no such file or folder", source=p)
 
 
-def read_text_file(path: str) -> Record:
-    source = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
+def format_of(path: str, fmt: str) -> str:
+    """The input format of one file: ``fmt`` unless it is "auto", else from the name."""
+    if fmt != "auto":
+        return "warc" if fmt == "wet" else fmt
+    name = strip_compression(path).lower()
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    if name.endswith((".warc", ".wet", ".arc")):
+        return "warc"
+    return "text"
+
+
+def is_jsonl(path: str, fmt: str) -> bool:
+    return format_of(path, fmt) == "jsonl"
+
+
+def read_records(paths: tuple[str, ...], opts: ReadOptions) -> Iterator[Record]:
+    """Every record of every input, in order (folders in sorted order)."""
+    for path in expand_paths(paths, opts.glob):
+        kind = format_of(path, opts.fmt)
+        if kind == "jsonl":
+            yield from read_jsonl(path, opts.text_field, opts)
+        elif kind == "parquet":
+            if path == "-":
+                raise InputError("Parquet cannot be read from stdin; name the file", source="<stdin>")
+            yield from read_parquet(path, opts)
+        elif kind == "warc":
+            yield from read_warc(path, opts)
         else:
-            with open_binary(path) as fh:
-                data = fh.read()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return Record(source, 0, None, error=f"unreadable: {exc}")
-    if looks_binary(data[:BINARY_SNIFF]):
-        return Record(source, 0, None, error="binary file (NUL or control bytes), skipped")
-    text, bad = decode(data)
-    return Record(source, 0, text, replaced_chars=bad)
+            rec = read_text_file(path, opts.max_ratio)
+            if kind == "html" and rec.text is not None:
+                rec.html, rec.text = rec.text, None
+            yield rec
 
 
-def read_jsonl(path: str, text_field: str) -> Iterator[Record]:
-    """One Record per line; a line that is not a JSON object with a string text field becomes a
-    Record with ``error`` set (the caller decides: stop the run or send it to the rejects)."""
+def read_text_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Record:
     source = "<stdin>" if path == "-" else path
-    fh = open_binary(path)
     try:
-        for no, raw_bytes in enumerate(fh, start=1):
+        with open_input(path, max_ratio) as fh:
+            data = fh.read()
+    except InputError as exc:
+        return Record(
+            source, 0, None, error=f"unreadable: {_bare(exc, source)}", code="unreadable", skip=True
+        )
+    except (OSError, EOFError) as exc:
+        return Record(source, 0, None, error=f"unreadable: {exc}", code="unreadable", skip=True)
+    if looks_binary(data[:BINARY_SNIFF]):
+        return Record(
+            source, 0, None, error="binary file (NUL or control bytes), skipped", code="binary", skip=True
+        )
+    text, bad = decode(data)
+    return Record(source, 0, text, replaced_chars=bad, size=len(data))
+
+
+def _bare(exc: InputError, source: str) -> str:
+    msg = str(exc)
+    return msg[len(source) + 2 :] if msg.startswith(source + ": ") else msg
+
+
+def _from_object(source: str, no: int, obj: Any, opts: ReadOptions, raw: str | None, bad: int = 0) -> Record:
+    """A Record from one structured input record (a JSON object or a Parquet row)."""
+    if not isinstance(obj, dict):
+        return Record(
+            source, no, None, raw=raw, error=f"not a JSON object but {type(obj).__name__}", code="not_object"
+        )
+    url = obj.get(opts.url_field)
+    url = url if isinstance(url, str) else None
+    site = obj.get(opts.site_field) if opts.site_field else site_of(url)
+    site = site if isinstance(site, str) and site else None
+    if opts.html_field is not None:
+        html = obj.get(opts.html_field)
+        if isinstance(html, str):
+            return Record(
+                source, no, None, fields=obj, raw=raw, html=html, url=url, site=site,
+                replaced_chars=bad, size=len(html.encode("utf-8", "surrogatepass")),
+            )  # fmt: skip
+    text = obj.get(opts.text_field)
+    if not isinstance(text, str):
+        if opts.text_field not in obj:
+            err, code = f"field {opts.text_field!r} is missing", "text_missing"
+        elif text is None:
+            err, code = f"field {opts.text_field!r} is null", "text_null"
+        else:
+            err, code = f"field {opts.text_field!r} is {type(text).__name__}, not a string", "text_not_string"
+        return Record(source, no, None, fields=obj, raw=raw, error=err, code=code, url=url, site=site)
+    return Record(
+        source, no, text, fields=obj, raw=raw, replaced_chars=bad, url=url, site=site,
+        size=len(text.encode("utf-8", "surrogatepass")),
+    )  # fmt: skip
+
+
+def read_jsonl(path: str, text_field: str = "text", opts: ReadOptions | None = None) -> Iterator[Record]:
+    """One Record per line; a line that is not a JSON object with a string text field becomes a
+    Record with ``error`` set (the caller decides: stop the run or send it to the rejects); a
+    file that ends early or will not decompress ends with a ``fatal`` Record."""
+    opts = opts or ReadOptions(text_field=text_field)
+    if opts.text_field != text_field:
+        opts = ReadOptions(**{**opts.__dict__, "text_field": text_field})
+    source = "<stdin>" if path == "-" else path
+    no = 0
+    try:
+        fh = open_input(path, opts.max_ratio)
+    except InputError as exc:
+        yield Record(
+            source,
+            0,
+            None,
+            error=f"unreadable: {_bare(exc, source)}",
+            code="unreadable",
+            skip=True,
+            fatal=True,
+        )
+        return
+    try:
+        for no, raw_bytes in enumerate(fh, start=1):  # noqa: B007 - no is used after the loop
+            if raw_bytes.isspace():
+                continue
             raw, bad = decode(raw_bytes)
             raw = raw.rstrip("\r\n")
             if not raw.strip():
@@ -99,29 +225,173 @@ def read_jsonl(path: str, text_field: str) -> Iterator[Record]:
                 obj = json.loads(raw)
             except json.JSONDecodeError as exc:
                 yield Record(
-                    source, no, None, raw=raw, error=f"malformed JSON: {exc.msg} at column {exc.colno}"
+                    source,
+                    no,
+                    None,
+                    raw=raw,
+                    error=f"malformed JSON: {exc.msg} at column {exc.colno}",
+                    code="malformed_json",
                 )
                 continue
-            if not isinstance(obj, dict):
-                yield Record(source, no, None, raw=raw, error=f"not a JSON object but {type(obj).__name__}")
+            except RecursionError:
+                yield Record(
+                    source,
+                    no,
+                    None,
+                    raw=raw[:1000],
+                    error="malformed JSON: nested too deeply",
+                    code="malformed_json",
+                )
                 continue
-            text = obj.get(text_field)
-            if not isinstance(text, str):
-                what = "missing" if text_field not in obj else f"{type(text).__name__}, not a string"
-                yield Record(source, no, None, fields=obj, raw=raw, error=f"field {text_field!r} is {what}")
-                continue
-            yield Record(source, no, text, fields=obj, raw=raw, replaced_chars=bad)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise InputError(f"read error: {exc}", source=source) from None
+            yield _from_object(source, no, obj, opts, raw, bad)
+    except InputError as exc:
+        yield Record(
+            source,
+            no + 1,
+            None,
+            error=f"read error: {_bare(exc, source)}",
+            code="read_error",
+            skip=True,
+            fatal=True,
+        )
+    except (OSError, EOFError) as exc:
+        yield Record(
+            source, no + 1, None, error=f"read error: {exc}", code="read_error", skip=True, fatal=True
+        )
     finally:
         if path != "-":
             fh.close()
 
 
-def is_jsonl(path: str, fmt: str) -> bool:
-    if fmt == "jsonl":
-        return True
-    if fmt == "text":
-        return False
-    name = path[:-3] if path.endswith(".gz") else path
-    return name.endswith((".jsonl", ".ndjson"))
+def read_parquet(path: str, opts: ReadOptions) -> Iterator[Record]:
+    """Rows of a Parquet file, one batch of ``opts.parquet_batch`` rows in memory at a time."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(
+            "Parquet needs the optional dependency pyarrow: pip install 'cleanroom[parquet]'", source=path
+        ) from None
+    no = 0
+    try:
+        pf = pq.ParquetFile(path)
+        schema = pf.schema_arrow
+        for batch in pf.iter_batches(batch_size=opts.parquet_batch):
+            for row in batch.to_pylist():
+                no += 1
+                rec = _from_object(path, no, row, opts, None)
+                rec.meta["schema"] = schema
+                yield rec
+    except InputError:
+        raise
+    except Exception as exc:  # pyarrow.ArrowInvalid, OSError: a corrupt or truncated file
+        yield Record(path, no + 1, None, error=f"read error: {exc}", code="read_error", skip=True, fatal=True)
+
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: str, opts: ReadOptions) -> Iterator[Record]:
+    """WARC and WET records: a WET "conversion" record is a text dump, a "response" record with
+    an HTML payload is an HTML page; other records are skipped with a counted reason."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        raise InputError(
+            "WARC/WET needs the optional dependency warcio: pip install 'cleanroom[warc]'", source=path
+        ) from None
+    source = "<stdin>" if path == "-" else path
+    no = 0
+    try:
+        fh = open_input(path, opts.max_ratio)
+    except InputError as exc:
+        yield Record(
+            source,
+            0,
+            None,
+            error=f"unreadable: {_bare(exc, source)}",
+            code="unreadable",
+            skip=True,
+            fatal=True,
+        )
+        return
+    try:
+        for rec in ArchiveIterator(fh, arc2warc=True):
+            no += 1
+            yield _warc_record(source, no, rec)
+    except InputError as exc:
+        yield Record(
+            source,
+            no + 1,
+            None,
+            error=f"read error: {_bare(exc, source)}",
+            code="read_error",
+            skip=True,
+            fatal=True,
+        )
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield Record(
+            source, no + 1, None, error=f"read error: {exc}", code="read_error", skip=True, fatal=True
+        )
+    finally:
+        if path != "-":
+            fh.close()
+
+
+def _warc_record(source: str, no: int, rec: Any) -> Record:
+    headers = rec.rec_headers
+    rtype = rec.rec_type or "unknown"
+    url = headers.get_header("WARC-Target-URI")
+    fields: dict[str, Any] = {
+        "id": headers.get_header("WARC-Record-ID"),
+        "url": url,
+        "date": headers.get_header("WARC-Date"),
+        "warc_type": rtype,
+    }
+    meta = {"warc_headers": list(headers.headers), "warc_type": rtype}
+    if rtype == "conversion":
+        data = rec.content_stream().read()
+        text, bad = decode(data)
+        return Record(
+            source, no, text, fields=fields, url=url, site=site_of(url), meta=meta,
+            replaced_chars=bad, size=len(data),
+        )  # fmt: skip
+    if rtype == "response" and rec.http_headers is not None:
+        ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+        if any(t in ctype for t in _HTML_TYPES):
+            charset = None
+            if "charset=" in ctype:
+                charset = ctype.split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
+            data = rec.content_stream().read()
+            html, bad = decode(data, charset)
+            fields["content_type"] = ctype
+            return Record(
+                source, no, None, fields=fields, html=html, url=url, site=site_of(url), meta=meta,
+                replaced_chars=bad, size=len(data),
+            )  # fmt: skip
+        return Record(
+            source,
+            no,
+            None,
+            fields=fields,
+            url=url,
+            error="a WARC response that is not HTML",
+            code="warc_not_html",
+            skip=True,
+            meta=meta,
+        )
+    return Record(
+        source,
+        no,
+        None,
+        fields=fields,
+        url=url,
+        error=f"a WARC {rtype} record, not a document",
+        code=f"warc_{rtype}",
+        skip=True,
+        meta=meta,
+    )
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()

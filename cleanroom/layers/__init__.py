@@ -13,6 +13,7 @@ from .navigation import Navigation
 from .normalize import Normalize
 from .region import Region
 from .related import Related
+from .site import Site
 from .tickers import Tickers
 
 # Language runs third: it only measures, and the layers after it need the stoplist.
@@ -20,6 +21,8 @@ from .tickers import Tickers
 # the remaining runs of short lines, so a byline is reported as a byline, not a menu item.
 # Duplicates run last, over what is left: the copy inside the article is the one that stays
 # (a headline or lead repeated in a teaser above the article must not take the article's).
+# Site-wide repeats (corpus mode) go before classification, after the specific rules have
+# claimed and named their lines, so they count as negative evidence for the region.
 LAYERS: tuple[Layer, ...] = (
     Normalize(),
     Metadata(),
@@ -29,6 +32,7 @@ LAYERS: tuple[Layer, ...] = (
     Related(),
     Chrome(),
     Navigation(),
+    Site(),
     Content(),
     Region(),
     Duplicates(),
