@@ -492,3 +492,24 @@ def test_score_skips_binary_files(tmp_path: Path, article: Path) -> None:
     assert r.exit_code == 0
     assert "blob.bin" in r.stderr
     assert len(r.stdout.splitlines()) == 2
+
+
+def test_html_file_is_cleaned_as_html(tmp_path: Path) -> None:
+    """A .html file goes through the HTML front end (charset from <meta>, no markup leaks)."""
+    body = "".join(
+        f"<p>Paragraph {i} of the report says that the council will meet again next week to vote on the "
+        f"new budget, and that residents may attend.</p>"
+        for i in range(4)
+    )
+    page = (
+        '<html><head><meta charset="windows-1252"><title>T</title><script>var x = 1;</script></head>'
+        f"<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>{body}"
+        "<p>Caf\xe9 owners said so.</p></article><footer>All Rights Reserved</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252"))
+    result = CliRunner().invoke(main, ["clean", "-q", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Paragraph 3 of the report" in result.output
+    assert "Café owners said so." in result.output
+    assert "var x" not in result.output and "All Rights Reserved" not in result.output

@@ -109,6 +109,8 @@ def format_of(path: str, fmt: str) -> str:
         return "parquet"
     if name.endswith((".warc", ".wet", ".arc")):
         return "warc"
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
     return "text"
 
 
@@ -128,11 +130,10 @@ def read_records(paths: tuple[str, ...], opts: ReadOptions) -> Iterator[Record]:
             yield from read_parquet(path, opts)
         elif kind == "warc":
             yield from read_warc(path, opts)
+        elif kind == "html":
+            yield read_html_file(path, opts.max_ratio)
         else:
-            rec = read_text_file(path, opts.max_ratio)
-            if kind == "html" and rec.text is not None:
-                rec.html, rec.text = rec.text, None
-            yield rec
+            yield read_text_file(path, opts.max_ratio)
 
 
 def read_text_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Record:
@@ -152,6 +153,25 @@ def read_text_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Re
         )
     text, bad = decode(data)
     return Record(source, 0, text, replaced_chars=bad, size=len(data))
+
+
+def read_html_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Record:
+    """One HTML page; its bytes are decoded by the HTML front end's rules (BOM, <meta charset>,
+    http-equiv, then fallbacks), not as plain UTF-8."""
+    source = "<stdin>" if path == "-" else path
+    try:
+        with open_input(path, max_ratio) as fh:
+            data = fh.read()
+    except InputError as exc:
+        return Record(
+            source, 0, None, error=f"unreadable: {_bare(exc, source)}", code="unreadable", skip=True
+        )
+    except (OSError, EOFError) as exc:
+        return Record(source, 0, None, error=f"unreadable: {exc}", code="unreadable", skip=True)
+    from ..html.decode import decode_html
+
+    decoded = decode_html(data)
+    return Record(source, 0, None, html=decoded.text, size=len(data))
 
 
 def _bare(exc: InputError, source: str) -> str:
