@@ -1,6 +1,6 @@
 """Regenerate (or check) the expected outputs of the samples.
 
-    python samples/regen.py           # write samples/expected/<name>.txt for every samples/<name>.txt
+    python samples/regen.py           # write samples/expected/<name>.cleaned for every samples/<name>.txt
     python samples/regen.py --check   # compare only; exit 1 and list the differences
 
 Each expected file is ``cleanroom.clean(text).text`` with the default ("balanced") preset,
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     problems: list[str] = []
     for sample in samples:
         want = expected_for(sample)
-        target = out_dir / sample.name
+        target = out_dir / (sample.stem + ".cleaned")  # not .txt: `cleanroom clean samples/` skips it
         if args.check:
             if not target.exists():
                 problems.append(f"{target.relative_to(HERE.parent)}: missing")
@@ -47,15 +47,15 @@ def main(argv: list[str] | None = None) -> int:
             have = target.read_text(encoding="utf-8")
             if have != want:
                 diff = difflib.unified_diff(
-                    have.splitlines(), want.splitlines(), "expected/" + sample.name, "now", lineterm="", n=1
+                    have.splitlines(), want.splitlines(), "expected/" + target.name, "now", lineterm="", n=1
                 )
                 problems.append("\n".join(diff))
         else:
             out_dir.mkdir(exist_ok=True)
             target.write_text(want, encoding="utf-8", newline="\n")
     if args.check:
-        names = {s.name for s in samples}
-        for stale in sorted(out_dir.glob("*.txt")):
+        names = {s.stem + ".cleaned" for s in samples}
+        for stale in sorted(out_dir.glob("*.cleaned")):
             if stale.name not in names:
                 problems.append(f"{stale.relative_to(HERE.parent)}: no sample of that name")
         if problems:

@@ -90,12 +90,37 @@ def expand_paths(paths: tuple[str, ...], glob: str | None) -> Iterator[str]:
         if path.is_dir():
             pattern = glob or "*"
             for f in sorted(path.rglob(pattern)):
-                if f.is_file():
-                    yield str(f)
+                rel = f.relative_to(path).parts
+                if any(part.startswith(".") for part in rel) or not f.is_file():
+                    continue  # hidden files and folders (.git, .cache) are never documents
+                if glob is None and not is_document_name(f.name):
+                    continue  # without --glob, a folder's documents are the files we can read
+                yield str(f)
         elif path.exists():
             yield p
         else:
             raise InputError("no such file or folder", source=p)
+
+
+DOCUMENT_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".jsonl",
+    ".ndjson",
+    ".parquet",
+    ".pq",
+    ".warc",
+    ".wet",
+    ".arc",
+    ".html",
+    ".htm",
+    ".xhtml",
+)
+
+
+def is_document_name(name: str) -> bool:
+    """A file name cleanroom reads by default inside a folder (compression suffix aside)."""
+    return strip_compression(name).lower().endswith(DOCUMENT_SUFFIXES)
 
 
 def format_of(path: str, fmt: str) -> str:
