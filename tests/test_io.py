@@ -397,16 +397,17 @@ def test_report_and_accounting_on_a_mixed_corpus(tmp_path: Path) -> None:
     lines = [json.dumps(x) for x in recs] + ["[]", '{"text": null}', "{bad"]
     (src / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (src / "b.txt").write_text(recs[0]["text"], encoding="utf-8")
-    (src / "c.bin").write_bytes(b"\x00\x01\x02" * 100)
+    (src / "c.txt").write_bytes(b"\x00\x01\x02" * 100)  # binary under a document name
+    (src / "notes.md").write_text("not a document type: counted as skipped", encoding="utf-8")
     report = tmp_path / "report.json"
     r = run(
         "clean", "--on-error", "skip", "--min-score", "0.95", "-o", f"{tmp_path}/out/", "--report", str(report), str(src)
     )  # fmt: skip
     assert r.exit_code == 0, r.stderr
     rep = json.loads(report.read_text())
-    assert rep["documents_in"] == 11
+    assert rep["documents_in"] == 12
     assert rep["documents_in"] == rep["documents_out"] + rep["rejected"] + rep["skipped"]
-    assert rep["skipped_by_reason"] == {"binary": 1}
+    assert rep["skipped_by_reason"] == {"binary": 1, "not_document": 1}
     assert {"not_object", "text_null", "malformed_json"} <= set(rep["rejects_by_reason"])
     assert sum(rep["rejects_by_reason"].values()) == rep["rejected"]
     assert sum(rep["score_histogram"].values()) == 7  # every cleaned document, kept or below min score

@@ -93,8 +93,6 @@ def expand_paths(paths: tuple[str, ...], glob: str | None) -> Iterator[str]:
                 rel = f.relative_to(path).parts
                 if any(part.startswith(".") for part in rel) or not f.is_file():
                     continue  # hidden files and folders (.git, .cache) are never documents
-                if glob is None and not is_document_name(f.name):
-                    continue  # without --glob, a folder's documents are the files we can read
                 yield str(f)
         elif path.exists():
             yield p
@@ -145,7 +143,20 @@ def is_jsonl(path: str, fmt: str) -> bool:
 
 def read_records(paths: tuple[str, ...], opts: ReadOptions) -> Iterator[Record]:
     """Every record of every input, in order (folders in sorted order)."""
+    named = set(paths)
     for path in expand_paths(paths, opts.glob):
+        if opts.glob is None and path not in named and not is_document_name(path):
+            # found in a folder, not named, and of no type we read (a README, a script):
+            # skipped and counted, quietly; --glob reads it
+            yield Record(
+                path,
+                0,
+                None,
+                error="not a document type (use --glob to read it)",
+                code="not_document",
+                skip=True,
+            )
+            continue
         kind = format_of(path, opts.fmt)
         if kind == "jsonl":
             yield from read_jsonl(path, opts.text_field, opts)
