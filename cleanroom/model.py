@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .reasons import Reason
@@ -116,10 +116,23 @@ class CleanResult:
     components: dict[str, float] = field(default_factory=dict)
     # how the input was read, when that needed choices (HTML: encoding and why, parser, notes)
     source: dict[str, Any] = field(default_factory=dict)
+    # removed lines per reason code when the decisions themselves were left out (see slim())
+    removed_by_reason: dict[str, int] | None = None
 
     @property
     def removed_lines(self) -> int:
+        if self.removed_by_reason is not None:
+            return sum(self.removed_by_reason.values())
         return sum(1 for d in self.decisions if d.action in ("drop", "title"))
+
+    def slim(self) -> CleanResult:
+        """The same result without its decisions (their counts stay in ``removed_by_reason``):
+        what a worker process sends back when the run does not write decisions out."""
+        counts: dict[str, int] = {}
+        for d in self.decisions:
+            if d.action in ("drop", "title"):
+                counts[d.reason.value] = counts.get(d.reason.value, 0) + 1
+        return replace(self, decisions=(), removed_by_reason=counts)
 
     def metadata(self) -> dict[str, Any]:
         """The compact "cleanroom" object added to JSONL records."""

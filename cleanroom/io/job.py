@@ -168,7 +168,11 @@ def run(
         records: Iterator[Record] = read_records(opts.paths, opts.read)
         if skip:
             records = itertools.islice(records, skip, None)
-        with closing(clean_records(records, config, opts.jobs, site_stats=site_stats)) as outcomes:
+        with closing(
+            clean_records(
+                records, config, opts.jobs, site_stats=site_stats, keep_decisions=opts.write.decisions
+            )
+        ) as outcomes:
             for rec, outcome in outcomes:
                 handle(rec, outcome, sink, stats, config, opts.on_error, warn)
                 n += 1

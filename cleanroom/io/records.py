@@ -74,6 +74,12 @@ class RunStats:
 
     def measure(self, result: Any) -> None:
         """Count one cleaned document's removals, score bin and language."""
+        if result.removed_by_reason is not None:  # a slim result from a worker process
+            for layer, n in result.stats.items():
+                self.removed_by_layer[layer] = self.removed_by_layer.get(layer, 0) + n
+            for reason, n in result.removed_by_reason.items():
+                if reason != "title":
+                    self.removed_by_reason[reason] = self.removed_by_reason.get(reason, 0) + n
         for d in result.decisions:
             if d.action == "drop":
                 _inc(self.removed_by_layer, d.layer)

@@ -57,8 +57,12 @@ def item_of(rec: Record) -> Item:
     return (rec.text, rec.html if rec.text is None else None, rec.site)
 
 
-def _init_worker(config: Config, site_stats: SiteStats | None) -> None:
-    global _WORKER
+_KEEP_DECISIONS = True
+
+
+def _init_worker(config: Config, site_stats: SiteStats | None, keep_decisions: bool = True) -> None:
+    global _WORKER, _KEEP_DECISIONS
+    _KEEP_DECISIONS = keep_decisions
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (fork copies it)
     _die_with_parent()
@@ -81,7 +85,11 @@ def _die_with_parent() -> None:
 
 def _clean_batch(items: list[Item]) -> list[Outcome]:
     assert _WORKER is not None
-    return [clean_item(_WORKER, it) for it in items]
+    out = [clean_item(_WORKER, it) for it in items]
+    if not _KEEP_DECISIONS:
+        # the decisions are most of what would be pickled back; their counts travel instead
+        out = [o.slim() if isinstance(o, CleanResult) else o for o in out]
+    return out
 
 
 def _context() -> Any:
@@ -95,6 +103,7 @@ def clean_records(
     jobs: int = 1,
     chunksize: int = 16,
     site_stats: SiteStats | None = None,
+    keep_decisions: bool = True,
 ) -> Generator[tuple[Record, Outcome], None, None]:
     """Yield (record, outcome) in input order: a CleanResult, None for a record that carries
     its own error, or a reason code string (e.g. "html_unsupported")."""
@@ -105,7 +114,9 @@ def clean_records(
         return
     max_pending = jobs * 4
     pending: deque[tuple[list[Record], Any]] = deque()
-    with _context().Pool(jobs, initializer=_init_worker, initargs=(config, site_stats)) as pool:
+    with _context().Pool(
+        jobs, initializer=_init_worker, initargs=(config, site_stats, keep_decisions)
+    ) as pool:
         batch: list[Record] = []
 
         def submit() -> None:
