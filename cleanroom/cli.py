@@ -19,6 +19,7 @@ from . import __version__
 from .config import Config, preset, preset_names
 from .corpus.site import DEFAULT_CAPACITY
 from .errors import CleanroomError, ConfigError
+from .frontend import verdict as line_verdict
 from .io.compress import DEFAULT_MAX_RATIO
 from .io.job import JobOptions, out_is_dir
 from .io.job import run as run_job
@@ -352,7 +353,7 @@ def explain(path: str, preset: str, disable: tuple[str, ...], only_removed: bool
         sys.exit(1)
     cleaner = Cleaner(cfg)
     page = cleaner.run(rec.text)
-    result = cleaner.clean(rec.text)
+    result = cleaner.result(page)
     edits = {d.line: d for d in page.decisions if d.action == "edit"}
     click.echo(
         f"# {rec.source}: language {page.language}, title {page.title!r}, "
@@ -362,12 +363,7 @@ def explain(path: str, preset: str, disable: tuple[str, ...], only_removed: bool
     for ln in page.lines:
         if not ln.text:
             continue
-        if ln.kept:
-            verdict = "edit" if ln.no in edits else "keep"
-            why = f"{edits[ln.no].layer}:{edits[ln.no].reason}" if ln.no in edits else (ln.verdict or "")
-        else:
-            verdict = "title" if ln.reason is not None and ln.reason.value == "title" else "drop"
-            why = f"{ln.layer}:{ln.reason}"
+        verdict, why = line_verdict(ln, edits)
         if only_removed and verdict == "keep":
             continue
         label = click.style(f"{verdict:<5}", fg=_COLOURS[verdict])

@@ -89,7 +89,11 @@ def render(lines: Iterable[Line]) -> str:
 
 def replay(text: str, decisions: Iterable[Decision]) -> str:
     """Apply recorded decisions to the parsed input, without running any layer."""
-    lines = parse(text)
+    return apply_decisions(parse(text), decisions)
+
+
+def apply_decisions(lines: list[Line], decisions: Iterable[Decision]) -> str:
+    """The output of a front end's lines once the recorded decisions are applied."""
     by_no = {ln.no: ln for ln in lines}
     for d in decisions:
         ln = by_no[d.line]
@@ -98,3 +102,15 @@ def replay(text: str, decisions: Iterable[Decision]) -> str:
         else:
             ln.kept = False
     return render(lines)
+
+
+def verdict(ln: Line, edits: dict[int, Decision]) -> tuple[str, str]:
+    """(keep / edit / drop / title, and why: "layer:reason" or the content class) of a line of
+    a processed page; ``edits`` maps line numbers to the page's edit decisions."""
+    if ln.kept:
+        if ln.no in edits:
+            return "edit", f"{edits[ln.no].layer}:{edits[ln.no].reason}"
+        return "keep", ln.verdict or ""
+    if ln.reason is not None and ln.reason.value == "title":
+        return "title", f"{ln.layer}:{ln.reason}"
+    return "drop", f"{ln.layer}:{ln.reason}"

@@ -69,7 +69,7 @@ class Cleaner:
         return page
 
     def clean(self, text: str, site: str | None = None) -> CleanResult:
-        return self._result(self.run(text, site))
+        return self.result(self.run(text, site))
 
     def clean_html(
         self, html: str | bytes, parser: str | None = None, site: str | None = None
@@ -78,9 +78,10 @@ class Cleaner:
         page, doc = self.run_html(html, parser, site)
         if page.title is None and doc.title:
             page.title = doc.title  # the <title> element, when no headline was found in the body
-        return self._result(page, doc.source())
+        return self.result(page, doc.source())
 
-    def _result(self, page: Page, source: dict[str, Any] | None = None) -> CleanResult:
+    def result(self, page: Page, source: dict[str, Any] | None = None) -> CleanResult:
+        """The CleanResult of a page the layers have run over (``run`` / ``run_html``)."""
         out = frontend.render(page.lines)
         if self.config.with_title and page.title:
             out = page.title + ("\n\n" + out if out else "")

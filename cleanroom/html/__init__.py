@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frontend import render
+from ..frontend import apply_decisions
+from ..frontend import verdict as line_verdict
 from ..model import Decision, Line
 from .decode import Decoded, decode_html
 from .tree import walk
@@ -61,15 +62,7 @@ def parse_html(html: str | bytes, parser: str | None = None) -> HtmlDocument:
 
 def replay_html(html: str | bytes, decisions: Iterable[Decision], parser: str | None = None) -> str:
     """Apply recorded decisions to the HTML front end's lines, without running any layer."""
-    lines = parse_html(html, parser).lines
-    by_no = {ln.no: ln for ln in lines}
-    for d in decisions:
-        ln = by_no[d.line]
-        if d.action == "edit":
-            ln.text = d.new_text or ""
-        else:
-            ln.kept = False
-    return render(lines)
+    return apply_decisions(parse_html(html, parser).lines, decisions)
 
 
 def explain_rows(page: Any) -> list[dict[str, Any]]:
@@ -81,12 +74,7 @@ def explain_rows(page: Any) -> list[dict[str, Any]]:
     for ln in page.lines:
         if not ln.text:
             continue
-        if ln.kept:
-            verdict = "edit" if ln.no in edits else "keep"
-            why = f"{edits[ln.no].layer}:{edits[ln.no].reason}" if ln.no in edits else (ln.verdict or "")
-        else:
-            verdict = "title" if ln.reason is not None and ln.reason.value == "title" else "drop"
-            why = f"{ln.layer}:{ln.reason}"
+        verdict, why = line_verdict(ln, edits)
         rows.append(
             {
                 "line": ln.no,

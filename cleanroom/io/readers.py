@@ -172,17 +172,27 @@ def read_records(paths: tuple[str, ...], opts: ReadOptions) -> Iterator[Record]:
             yield read_text_file(path, opts.max_ratio)
 
 
-def read_text_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Record:
+def _read_whole(path: str, max_ratio: float | None) -> bytes | Record:
+    """A whole file's bytes, or the skipped Record that says why it could not be read."""
     source = "<stdin>" if path == "-" else path
     try:
         with open_input(path, max_ratio) as fh:
-            data = fh.read()
+            return fh.read()
     except InputError as exc:
-        return Record(
-            source, 0, None, error=f"unreadable: {_bare(exc, source)}", code="unreadable", skip=True
-        )
+        return _unreadable(source, _bare(exc, source))
     except (OSError, EOFError) as exc:
-        return Record(source, 0, None, error=f"unreadable: {exc}", code="unreadable", skip=True)
+        return _unreadable(source, str(exc))
+
+
+def _unreadable(source: str, why: str, fatal: bool = False) -> Record:
+    return Record(source, 0, None, error=f"unreadable: {why}", code="unreadable", skip=True, fatal=fatal)
+
+
+def read_text_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Record:
+    source = "<stdin>" if path == "-" else path
+    data = _read_whole(path, max_ratio)
+    if isinstance(data, Record):
+        return data
     if looks_binary(data[:BINARY_SNIFF]):
         return Record(
             source, 0, None, error="binary file (NUL or control bytes), skipped", code="binary", skip=True
@@ -195,15 +205,9 @@ def read_html_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Re
     """One HTML page; its bytes are decoded by the HTML front end's rules (BOM, <meta charset>,
     http-equiv, then fallbacks), not as plain UTF-8."""
     source = "<stdin>" if path == "-" else path
-    try:
-        with open_input(path, max_ratio) as fh:
-            data = fh.read()
-    except InputError as exc:
-        return Record(
-            source, 0, None, error=f"unreadable: {_bare(exc, source)}", code="unreadable", skip=True
-        )
-    except (OSError, EOFError) as exc:
-        return Record(source, 0, None, error=f"unreadable: {exc}", code="unreadable", skip=True)
+    data = _read_whole(path, max_ratio)
+    if isinstance(data, Record):
+        return data
     from ..html.decode import decode_html
 
     decoded = decode_html(data)
@@ -259,15 +263,7 @@ def read_jsonl(path: str, text_field: str = "text", opts: ReadOptions | None = N
     try:
         fh = open_input(path, opts.max_ratio)
     except InputError as exc:
-        yield Record(
-            source,
-            0,
-            None,
-            error=f"unreadable: {_bare(exc, source)}",
-            code="unreadable",
-            skip=True,
-            fatal=True,
-        )
+        yield _unreadable(source, _bare(exc, source), fatal=True)
         return
     try:
         for no, raw_bytes in enumerate(fh, start=1):  # noqa: B007 - no is used after the loop
@@ -361,15 +357,7 @@ def read_warc(path: str, opts: ReadOptions) -> Iterator[Record]:
     try:
         fh = open_input(path, opts.max_ratio)
     except InputError as exc:
-        yield Record(
-            source,
-            0,
-            None,
-            error=f"unreadable: {_bare(exc, source)}",
-            code="unreadable",
-            skip=True,
-            fatal=True,
-        )
+        yield _unreadable(source, _bare(exc, source), fatal=True)
         return
     try:
         for rec in ArchiveIterator(fh, arc2warc=True):
