@@ -25,7 +25,7 @@ def explain_html(path: str, cfg: Config, only_removed: bool, color: bool | None)
         data = gzip.decompress(data)
     cleaner = Cleaner(cfg)
     page, doc = cleaner.run_html(data)
-    result = cleaner.clean_html(data)
+    result = cleaner.result(page, doc.source())
     notes = f", notes: {'; '.join(doc.notes)}" if doc.notes else ""
     click.echo(
         f"# {path}: html ({doc.encoding} from {doc.encoding_source}, parser {doc.parser}{notes}), "
