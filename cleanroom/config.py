@@ -78,7 +78,7 @@ class Config:
 
     # --- duplicates
     #: drop exact repeats of lines of at least this many characters (None: off)
-    duplicate_min_chars: int | None = 1
+    duplicate_min_chars: int | None = 20
 
     # --- site (corpus mode only: needs the counts of a first pass, see docs/corpus.md)
     #: drop lines found in at least this many documents of the page's site (None: off)
