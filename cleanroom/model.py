@@ -67,7 +67,9 @@ class Line:
     verdict: Verdict | None = None  # content class from the classification layer
     stop_density: float = 0.0
     content: float = 0.0  # confidence in [0, 1] that the line is main text
-    cached_key: str | None = None  # norm_key(text), computed once; reset by Page.edit
+    # the lexicon matching key of the text (cleanroom.lexicon.norm_key): computed once at
+    # creation, kept in step by Page.edit, read by every layer that matches phrases
+    key: str = ""
     # DOM evidence, filled by the HTML front end (cleanroom.html); a text dump leaves the defaults
     tag: str = ""  # the block element the line comes from: "p", "li", "h2", "td", "div"...
     level: int = 0  # heading level, 1-6 for <h1>-<h6>
@@ -81,13 +83,11 @@ class Line:
     ancestors: tuple[int, ...] = ()  # serial numbers of the enclosing block elements, outermost first
     dom_main: bool = False  # set by the dom layer: inside the element that holds the article
 
-    def key(self) -> str:
-        """The lexicon matching key of the current text (see cleanroom.lexicon.norm_key)."""
-        if self.cached_key is None:
+    def __post_init__(self) -> None:
+        if self.text and not self.key:
             from .lexicon import norm_key
 
-            self.cached_key = norm_key(self.text)
-        return self.cached_key
+            self.key = norm_key(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,9 @@ class Page:
         if new_text == line.text:
             return  # a step is recorded only when it changed something
         line.text = new_text
-        line.cached_key = None
+        from .lexicon import norm_key
+
+        line.key = norm_key(new_text)
         self.decisions.append(Decision(line.no, "edit", layer, reason, line.raw, new_text))
 
     def set_title(self, line: Line, layer: str) -> None:

@@ -52,7 +52,7 @@ class Chrome(Layer):
         for ln in page.lines:
             if not ln.kept or not ln.text:
                 continue
-            reason = self.classify(ln.text, page.config.short_words, ln.key())
+            reason = self.classify(ln.text, page.config.short_words, ln.key)
             if reason is not None:
                 page.drop(ln, self.id, reason)
 

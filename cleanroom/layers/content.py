@@ -37,7 +37,7 @@ def classify_line(ln: Line, page: Page) -> str:
         ln.stop_density = 0.0
         return "bad"  # HTML input: mostly link text (jusText's link density)
     if page.stopwords:
-        sd = min(1.0, page.density_scale * stop_density(text, page.stopwords, page.char_based, ln.key()))
+        sd = min(1.0, page.density_scale * stop_density(text, page.stopwords, page.char_based, ln.key))
     else:
         # No stoplist: sentences per 100 characters as a proxy for running text.
         sd = (

@@ -29,7 +29,7 @@ class Duplicates(Layer):
         for ln in page.lines:
             if not ln.kept or not ln.text:
                 continue
-            key = ln.key()
+            key = ln.key
             if len(key) < min_chars:
                 continue
             first = seen.get(key)
@@ -52,6 +52,6 @@ class Duplicates(Layer):
         if len(head) < 15:
             return
         for ln in lines[1:]:
-            if ln.key() == head:
+            if ln.key == head:
                 page.drop(first, self.id, Reason.DUPLICATE, value=float(ln.no))
                 return

@@ -87,7 +87,7 @@ class Navigation(Layer):
     def _language_switchers(self, page: Page, lines: list[Line]) -> None:
         run: list[Line] = []
         for ln in [*lines, None]:
-            if ln is not None and ln.kept and len(ln.text) <= 40 and _is_language_line(ln.text, ln.key()):
+            if ln is not None and ln.kept and len(ln.text) <= 40 and _is_language_line(ln.text, ln.key):
                 run.append(ln)
                 continue
             single_multi = len(run) == 1 and len(_SWITCH_SEP.split(run[0].text.strip())) >= 2

@@ -43,7 +43,7 @@ def is_boundary(ln: Line) -> bool:
     text = ln.text
     if len(text) > 70:
         return False
-    key = ln.key()
+    key = ln.key
     if not key:
         return False
     bare = key.strip(" 0123456789")

@@ -67,7 +67,7 @@ class Related(Layer):
         for i, ln in enumerate(lines):
             if not ln.kept:
                 continue
-            key = ln.key()
+            key = ln.key
             short = len(ln.text) <= 60 and not ends_sentence(ln.text)
             if short and (
                 heads.equals(key)
@@ -134,7 +134,7 @@ class Related(Layer):
             text = ln.text
             if not text.endswith(":") or len(text) > 120:
                 continue
-            key = ln.key()
+            key = ln.key
             last2 = " ".join(key.split(" ")[-2:])
             if verbs.equals(key.rsplit(" ", 1)[-1]) or verbs.equals(last2):
                 markers.append(i)

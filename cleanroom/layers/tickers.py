@@ -23,7 +23,7 @@ class Tickers(Layer):
         limit = page.config.related_max_lines or 0
         lines = [ln for ln in page.lines if ln.text]
         for i, ln in enumerate(lines):
-            if not ln.kept or len(ln.text) > 40 or not heads.equals(ln.key()):
+            if not ln.kept or len(ln.text) > 40 or not heads.equals(ln.key):
                 continue
             page.drop(ln, self.id, Reason.TICKER)
             rest = [x for x in lines[i + 1 :] if x.kept]
@@ -36,7 +36,7 @@ class Tickers(Layer):
                     break
                 if reads_as_prose(x, 200):
                     break
-                if len(x.text) <= 40 and heads.equals(x.key()):
+                if len(x.text) <= 40 and heads.equals(x.key):
                     taken = 0  # another ticker heading: its own run starts here
                 page.drop(x, self.id, Reason.TICKER)
                 taken += 1
