@@ -2,8 +2,9 @@
 
 Every line gets a content confidence from the layers' measurements: 0 for a line a rule
 layer identified as boilerplate (menu, footer, metadata...), and for the rest a value from
-the content classifier (1.0 for a line that is good on its own, less for lines that needed
-their neighbours, 0.1 for low-density lines). The score of a text is the length-weighted mean
+the content classifier (``_CONFIDENCE`` in layers/content.py by the line's class on its own,
+halved when its final verdict is not good), and prose-like text outside the main region is
+multiplied by ``OUTSIDE_FACTOR``. The score of a text is the length-weighted mean
 confidence of its lines, so it estimates the share of the text that is article prose:
 
     score = sum(len(line) * confidence(line)) / sum(len(line))

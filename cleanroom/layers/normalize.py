@@ -77,6 +77,7 @@ def _wrap_width(lines: list[Line]) -> int:
     return 0
 
 
+_URL_START = re.compile(r"(?:https?://|www\.|/)\S*$|\S+\.\w{2,4}/\S*$")
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
 
 
@@ -89,8 +90,8 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     first = ln.text[0]
     if first in _CONTINUATION_START:
         return True
-    if prev.text.count(" ") < 3 or ends_sentence(prev.text):
-        return False
+    if prev.text.count(" ") < 3 or ends_sentence(prev.text) or _URL_START.match(ln.text):
+        return False  # a URL on its own line is not the rest of a sentence
     # "In the United States, the" / "San Francisco Bay Area ...": a line may not end on "the"
     last = prev.text.rsplit(" ", 1)[-1].casefold()
     return first.islower() or prev.text.endswith(",") or last in dangling_words()
