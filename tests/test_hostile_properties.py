@@ -298,3 +298,11 @@ def test_article_after_head_without_body_is_kept(parser: str, page: str) -> None
     r = CLEANER.clean_html(page.format(para), parser=parser)
     assert r.text.startswith("The minister said"), r.text
     assert r.title == "T"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("attrs", [' id=" "', ' id="\t\n"', ' id=" " class=" "', ' class=" x"'])
+def test_blank_id_attribute(parser: str, attrs: str) -> None:
+    # found by test_html_deterministic: <div id=" "> raised IndexError in the walker's DOM path
+    r = CLEANER.clean_html(f"<div{attrs}><p>Some words in a paragraph.</p></div>", parser=parser)
+    check_result(r)

@@ -28,8 +28,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
-_HTTP_EQUIV = re.compile(rb"""<meta[^>]*?http-equiv\s*=\s*["']?content-type""", re.IGNORECASE)
+# [^<>]: a "<meta" that is never closed stops at the next tag (linear, not quadratic)
+_META_CHARSET = re.compile(rb"""<meta[^<>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
+_HTTP_EQUIV = re.compile(rb"""<meta[^<>]*?http-equiv\s*=\s*["']?content-type""", re.IGNORECASE)
 # labels that browsers read as another encoding (WHATWG Encoding Standard)
 _ALIASES = {
     "iso-8859-1": "cp1252",

@@ -33,8 +33,11 @@ _STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "head", "s
 HEAD_ONLY = frozenset(["title", "meta", "link", "style", "script", "base", "noscript", "template", "object"])
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+# An unclosed comment, raw-text element or tag runs to the end of the page (as in a browser):
+# matching it there, instead of failing and retrying at the next "<", keeps the pass linear.
 _TOKEN = re.compile(
-    r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)([^>]*)>",
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b[^>]*(?:>.*?(?:</\1\s*>|\Z)|\Z)"
+    r"|<(/?)([a-zA-Z][\w:-]*)([^>]*)(?:>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
 _VOID = frozenset(
