@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .config import Config, preset, preset_names
-from .errors import CleanroomError, ConfigError, InputError
+from .errors import CleanroomError, ConfigError, DocumentError, InputError
 from .frontend import replay
 from .model import CleanResult, Decision, ScoreReport
 from .pipeline import Cleaner, clean, clean_html, score
@@ -23,6 +23,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "Decision",
+    "DocumentError",
     "InputError",
     "Reason",
     "ScoreReport",

@@ -22,6 +22,22 @@ _MARKER = re.compile(
 )
 
 
+def scrub_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (U+D800-U+DFFF, which a str can hold but no UTF encoding
+    can write) replaced by U+FFFD; a high + low pair left unjoined becomes its character.
+
+    Part of reading the input, like the whitespace folding: afterwards every output string
+    (text, title, decisions) encodes as UTF-8. Costs one C-speed encode when there is none.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
 def split_lines(text: str) -> list[str]:
     # str.splitlines also splits on \x1c-\x1e, \x85, \u2028/9: those are content here.
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -52,7 +68,7 @@ def parse(text: str) -> list[Line]:
     lines: list[Line] = []
     block = 0
     blank_run = True
-    for i, raw in enumerate(split_lines(text), start=1):
+    for i, raw in enumerate(split_lines(scrub_surrogates(text)), start=1):
         if not raw or raw.isspace():
             if not blank_run:
                 block += 1

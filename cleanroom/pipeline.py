@@ -9,7 +9,9 @@ from typing import Any
 from . import frontend
 from .config import Config, preset
 from .corpus.site import SiteStats
+from .errors import CleanroomError, ConfigError, DocumentError
 from .html import HtmlDocument, parse_html
+from .html.decode import decode_text
 from .layers import LAYERS
 from .layers.content import Content
 from .layers.language import apply_fallback
@@ -43,32 +45,61 @@ class Cleaner:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["config"], state.get("site_stats"))  # type: ignore[misc]
 
-    def run(self, text: str, site: str | None = None) -> Page:
+    def run(self, text: str | bytes, site: str | None = None) -> Page:
         """Run the layers and return the processed page (used by ``explain``). ``site`` names
-        the document's site for the corpus-mode layer (used only with ``site_stats``)."""
-        if not isinstance(text, str):
-            raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-        page = Page(frontend.parse(text), self.config, text)
-        return self._apply(page, site)
+        the document's site for the corpus-mode layer (used only with ``site_stats``).
+
+        Bytes are decoded as :func:`cleanroom.html.decode.decode_text` describes.
+        """
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            text = decode_text(bytes(text)).text
+        elif not isinstance(text, str):
+            raise TypeError(f"clean() takes str or bytes, not {type(text).__name__}")
+        try:
+            lines = frontend.parse(text)
+        except Exception as exc:  # a bug: see DocumentError
+            raise DocumentError("frontend", exc) from exc
+        return self._apply(Page(lines, self.config, text), site)
 
     def run_html(
         self, html: str | bytes, parser: str | None = None, site: str | None = None
     ) -> tuple[Page, HtmlDocument]:
         """The HTML front end's lines through the same layers; the page and what was read."""
-        doc = parse_html(html, parser)
+        if not isinstance(html, (str, bytes, bytearray, memoryview)):
+            raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+        try:
+            doc = parse_html(html, parser)
+        except ConfigError:
+            raise  # an unknown parser name is a usage error
+        except Exception as exc:  # a bug: see DocumentError
+            raise DocumentError("html", exc) from exc
         return self._apply(Page(doc.lines, self.config), site), doc
 
     def _apply(self, page: Page, site: str | None = None) -> Page:
         page.site, page.site_stats = site, self.site_stats
-        for layer in self.layers:
-            if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
-                apply_fallback(page)
-            layer.apply(page)
-        if not self.config.enabled("content"):
-            _CONTENT.apply(page)  # measure only, for the score
+        layer: Any = None
+        try:
+            for layer in self.layers:
+                if layer.id == "content" and not page.stopwords and not self.config.enabled("language"):
+                    apply_fallback(page)
+                layer.apply(page)
+            if not self.config.enabled("content"):
+                layer = _CONTENT
+                _CONTENT.apply(page)  # measure only, for the score
+        except (MemoryError, CleanroomError):
+            raise
+        except Exception as exc:
+            # A layer that raises has a bug; the error names it, and a runner that catches
+            # CleanroomError per document records a rejection instead of dying.
+            raise DocumentError(getattr(layer, "id", "pipeline"), exc) from exc
         return page
 
-    def clean(self, text: str, site: str | None = None) -> CleanResult:
+    def clean(self, text: str | bytes, site: str | None = None) -> CleanResult:
+        """Clean one text dump (str, or bytes: BOM, UTF-8, else cp1252; see ``run``)."""
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            dec = decode_text(bytes(text))
+            source = {"format": "text", "encoding": dec.encoding, "encoding_source": dec.source}
+            return self.result(self.run(dec.text, site), source)
         return self.result(self.run(text, site))
 
     def clean_html(
@@ -104,7 +135,7 @@ class Cleaner:
         for text in texts:
             yield self.clean(text)
 
-    def score(self, text: str) -> ScoreReport:
+    def score(self, text: str | bytes) -> ScoreReport:
         result = self.clean(text)
         return report(result.input_score, result.components)
 
@@ -119,8 +150,10 @@ def _default() -> Cleaner:
     return _DEFAULT
 
 
-def clean(text: str, config: Config | str | None = None) -> CleanResult:
-    """Clean one text dump with ``config`` (default: the "balanced" preset)."""
+def clean(text: str | bytes, config: Config | str | None = None) -> CleanResult:
+    """Clean one text dump (str, or bytes decoded as ``Cleaner.run`` says) with ``config``
+    (default: the "balanced" preset). Raises only for bad arguments (TypeError, ConfigError)
+    and, for a bug inside the library, DocumentError."""
     return (_default() if config is None else Cleaner(config)).clean(text)
 
 
@@ -129,6 +162,6 @@ def clean_html(html: str | bytes, config: Config | str | None = None) -> CleanRe
     return (_default() if config is None else Cleaner(config)).clean_html(html)
 
 
-def score(text: str, config: Config | str | None = None) -> ScoreReport:
+def score(text: str | bytes, config: Config | str | None = None) -> ScoreReport:
     """Cleanliness of any text, raw or cleaned, with its components."""
     return (_default() if config is None else Cleaner(config)).score(text)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frontend import apply_decisions
+from ..frontend import apply_decisions, scrub_surrogates
 from ..frontend import verdict as line_verdict
 from ..model import Decision, Line
 from .decode import Decoded, decode_html
@@ -51,8 +51,10 @@ def parse_html(html: str | bytes, parser: str | None = None) -> HtmlDocument:
     malformed markup. ``parser``: "lxml", "html.parser" or None (lxml when importable)."""
     if isinstance(html, (bytes, bytearray, memoryview)):
         dec = decode_html(bytes(html))
+        if dec.encoding not in ("utf-8", "cp1252"):  # a declared codec (unicode_escape...) may make them
+            dec = Decoded(scrub_surrogates(dec.text), dec.encoding, dec.source, dec.declared)
     elif isinstance(html, str):
-        dec = Decoded(html, "str", "str")
+        dec = Decoded(scrub_surrogates(html), "str", "str")
     else:
         raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
     walker = Walker()

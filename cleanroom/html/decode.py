@@ -28,8 +28,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
-_HTTP_EQUIV = re.compile(rb"""<meta[^>]*?http-equiv\s*=\s*["']?content-type""", re.IGNORECASE)
+# [^<>]: a "<meta" that is never closed stops at the next tag (linear, not quadratic)
+_META_CHARSET = re.compile(rb"""<meta[^<>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
+_HTTP_EQUIV = re.compile(rb"""<meta[^<>]*?http-equiv\s*=\s*["']?content-type""", re.IGNORECASE)
 # labels that browsers read as another encoding (WHATWG Encoding Standard)
 _ALIASES = {
     "iso-8859-1": "cp1252",
@@ -111,3 +112,20 @@ def decode_html(data: bytes) -> Decoded:
     if codec == "utf-8" or _nearly_utf8(data):
         return Decoded(data.decode("utf-8", "replace"), "utf-8", "utf-8 replace", label)
     return Decoded(data.decode("cp1252", "replace"), "cp1252", "fallback", label)
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Bytes of a text dump to str: a BOM, else strict UTF-8, else UTF-8 with replacement
+    characters when the bytes are nearly UTF-8, else cp1252 (steps 1, 2, 4 and 5 above; a text
+    dump has no meta charset). Never raises."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(enc, "replace")
+            return Decoded(text, enc.replace("-le", "").replace("-be", ""), "bom")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _nearly_utf8(data):
+        return Decoded(data.decode("utf-8", "replace"), "utf-8", "utf-8 replace")
+    return Decoded(data.decode("cp1252", "replace"), "cp1252", "fallback")

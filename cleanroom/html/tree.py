@@ -28,10 +28,16 @@ from .walk import Walker
 
 MAX_DEPTH = 200
 _STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "head", "select", "button")
+# what may stand in <head>; anything else a parser left there (libxml2 leaves HTML5 elements
+# such as <article> or <main> in <head> when the optional <body> tag is missing) is body content
+HEAD_ONLY = frozenset(["title", "meta", "link", "style", "script", "base", "noscript", "template", "object"])
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+# An unclosed comment, raw-text element or tag runs to the end of the page (as in a browser):
+# matching it there, instead of failing and retrying at the next "<", keeps the pass linear.
 _TOKEN = re.compile(
-    r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)([^>]*)>",
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b[^>]*(?:>.*?(?:</\1\s*>|\Z)|\Z)"
+    r"|<(/?)([a-zA-Z][\w:-]*)([^>]*)(?:>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
 _VOID = frozenset(
@@ -134,6 +140,14 @@ def walk_lxml(html: str, walker: Walker) -> list[str]:
     if title is None:
         title = root.findtext(".//title")
     walker.title = " ".join(title.split()) if title else None
+    if head is not None:
+        stray = [el for el in head if isinstance(el.tag, str) and el.tag not in HEAD_ONLY]
+        if stray:
+            body = root.find("body")
+            if body is None:
+                body = etree.SubElement(root, "body")
+            for i, el in enumerate(stray):
+                body.insert(i, el)  # in document order, before what the body already holds
 
     # removed in C before the walk: cheaper than visiting them (their tails stay)
     etree.strip_elements(root, *_STRIP, with_tail=False)
@@ -189,6 +203,12 @@ def walk_soup(html: str, walker: Walker) -> list[str]:
                 walker.text(str(node))
             continue
         if not isinstance(node, Tag):
+            continue
+        if node.name == "head":
+            # an unclosed <head> swallows the page in html.parser: walk what is not head-only
+            stack.extend(
+                (c, False) for c in reversed(node.contents) if getattr(c, "name", None) not in HEAD_ONLY
+            )
             continue
         if walker.start(node.name.lower(), attrs(node) if node.attrs else None):
             continue

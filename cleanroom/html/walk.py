@@ -249,8 +249,9 @@ class Walker:
         n = counts.get(tag, 0) + 1
         counts[tag] = n
         comp = tag
-        if ident:
-            comp += "#" + ident.split()[0]
+        ident_words = ident.split(None, 1) if ident else None  # id=" " has no word
+        if ident_words:
+            comp += "#" + ident_words[0]
         elif classes:
             first = classes.split(None, 1)
             if first:

@@ -23,7 +23,7 @@ _APP = re.compile(r"(?:^|[.!?:]\s+)(?:download|get|install)\b[^.!?]{0,40}?\bapp\
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b")
 # a photo credit: names joined by slashes
 _CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
-_BYLINE_TAIL = re.compile(r"\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
+_BYLINE_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
 # An image caption ends with its credit in parentheses: one to four capitalised words
 # ("(AP)", "(Shatha Hammad)", "(Photo: Jane Doe)"), or "Credit: ..." / "Credit...".
 _CAPTION_CREDIT = re.compile(

@@ -11,7 +11,7 @@ from ..page import Page
 from ..reasons import Reason
 from .base import Layer
 
-_SITE_SEP = re.compile(r"\s+[|\-–—:·»]\s+|\s+::\s+")
+_SITE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:·»]|::)\s+")  # (?<!\s): linear on long space runs
 
 
 class Duplicates(Layer):

@@ -17,10 +17,12 @@ from ..reasons import Reason
 from .base import Layer
 
 _XPATH = re.compile(r"/html/(?:head|body)|\[@[\w:-]+=|/@[\w:-]+\b|\bmeta\[@")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?\b", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?\b", re.IGNORECASE
+)
 _IMAGE_SIZE = re.compile(r"^\d{2,5}(?:\s*[x×]\s*|\s+)\d{2,5}(?:\s+(?:true|false))?$", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-z]{2,3}[_-][A-Za-z]{2,4}$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\b00)\d[\d ()./-]{6,}\d")
 _ISO_TS = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
