@@ -72,30 +72,43 @@ def _in_main(ln: Line, c: str, page: Page) -> str:
     return "good" if not link_bad and len(ln.text) >= cfg.length_low else c
 
 
-def _neighbour(classes: list[str], i: int, step: int, skip: tuple[str, ...]) -> tuple[str | None, int]:
-    j = i + step
-    while 0 <= j < len(classes):
-        if classes[j] not in skip:
-            return classes[j], abs(j - i)
-        j += step
-    return None, 0
+def _neighbours(classes: list[str], skip: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """For each position, the index of the nearest earlier and later class not in ``skip``
+    (-1: none). Two linear passes: scanning outwards from every line of a long run of short
+    lines (a link list of 100,000 items) would be quadratic."""
+    n = len(classes)
+    prev, nxt = [-1] * n, [-1] * n
+    last = -1
+    for i in range(n):
+        prev[i] = last
+        if classes[i] not in skip:
+            last = i
+    last = -1
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last
+        if classes[i] not in skip:
+            last = i
+    return prev, nxt
 
 
 def revise(classes: list[str]) -> list[str]:
     """jusText's context revision, in two passes (near-good first, then short)."""
     out = list(classes)
+    before, after = _neighbours(classes, ("short", "near_good"))
     for i, c in enumerate(classes):
         if c != "near_good":
             continue
-        prev, _ = _neighbour(classes, i, -1, ("short", "near_good"))
-        nxt, _ = _neighbour(classes, i, 1, ("short", "near_good"))
+        prev = classes[before[i]] if before[i] >= 0 else None
+        nxt = classes[after[i]] if after[i] >= 0 else None
         out[i] = "good" if "good" in (prev, nxt) or (prev is None and nxt is None) else "bad"
     final = list(out)
+    before, after = _neighbours(out, ("short",))
     for i, c in enumerate(out):
         if c != "short":
             continue
-        prev, dp = _neighbour(out, i, -1, ("short",))
-        nxt, dn = _neighbour(out, i, 1, ("short",))
+        prev = out[before[i]] if before[i] >= 0 else None
+        nxt = out[after[i]] if after[i] >= 0 else None
+        dp, dn = i - before[i], after[i] - i
         if prev == nxt:
             final[i] = prev or "bad"
         elif prev is None or nxt is None:
