@@ -77,7 +77,16 @@ def _wrap_width(lines: list[Line]) -> int:
     return 0
 
 
-_URL_START = re.compile(r"(?:https?://|www\.|/)\S*$|\S+\.\w{2,4}/\S*$")
+def _is_url(text: str) -> bool:
+    """A line that is one URL or path ("https://...", "www...", "example.com/a", "/a/b")."""
+    if " " in text:
+        return False
+    if "://" in text or text.startswith(("www.", "/")):
+        return True
+    host, slash, _ = text.partition("/")
+    return bool(slash) and "." in host
+
+
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
 
 
@@ -90,7 +99,7 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     first = ln.text[0]
     if first in _CONTINUATION_START:
         return True
-    if prev.text.count(" ") < 3 or ends_sentence(prev.text) or _URL_START.match(ln.text):
+    if prev.text.count(" ") < 3 or ends_sentence(prev.text) or _is_url(ln.text):
         return False  # a URL on its own line is not the rest of a sentence
     # "In the United States, the" / "San Francisco Bay Area ...": a line may not end on "the"
     last = prev.text.rsplit(" ", 1)[-1].casefold()
