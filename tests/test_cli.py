@@ -12,8 +12,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 from helpers import PROSE, REPO, golden_cases, seed_texts
+from io_helpers import counts, run
 
 import cleanroom
 from cleanroom.cli import main
@@ -26,21 +27,7 @@ ARTICLE = (
     + "\n\nRead more: Why the talks matter\n\nPrivacy Policy\n© 2024 The Example Times\n"
 )
 OTHER = "\n\n".join(reversed(PROSE)) + "\n\nContact Us\nTerms of Use\n"
-SUMMARY = re.compile(r"cleanroom: (\d+) documents: (\d+) cleaned, (\d+) rejected, (\d+) skipped")
-
-
-def run(*args: str, input: str | bytes | None = None) -> Result:
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-
-
-def summary(result: Result) -> tuple[int, int, int, int]:
-    m = SUMMARY.search(result.stderr)
-    assert m, result.stderr
-    return tuple(int(x) for x in m.groups())  # type: ignore[return-value]
+summary = counts  # the run summary's (documents, cleaned, rejected, skipped)
 
 
 def jsonl(text: str) -> list[dict]:

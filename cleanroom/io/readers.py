@@ -184,6 +184,11 @@ def _read_whole(path: str, max_ratio: float | None) -> bytes | Record:
         return _unreadable(source, str(exc))
 
 
+def _read_error(source: str, line: int, why: str) -> Record:
+    """A file that broke off while being read (truncated, corrupt): its last, fatal record."""
+    return Record(source, line, None, error=f"read error: {why}", code="read_error", skip=True, fatal=True)
+
+
 def _unreadable(source: str, why: str, fatal: bool = False) -> Record:
     return Record(source, 0, None, error=f"unreadable: {why}", code="unreadable", skip=True, fatal=fatal)
 
@@ -297,15 +302,7 @@ def read_jsonl(path: str, text_field: str = "text", opts: ReadOptions | None = N
                 continue
             yield _from_object(source, no, obj, opts, raw, bad)
     except InputError as exc:
-        yield Record(
-            source,
-            no + 1,
-            None,
-            error=f"read error: {_bare(exc, source)}",
-            code="read_error",
-            skip=True,
-            fatal=True,
-        )
+        yield _read_error(source, no + 1, _bare(exc, source))
     except (OSError, EOFError) as exc:
         yield Record(
             source, no + 1, None, error=f"read error: {exc}", code="read_error", skip=True, fatal=True
@@ -364,15 +361,7 @@ def read_warc(path: str, opts: ReadOptions) -> Iterator[Record]:
             no += 1
             yield _warc_record(source, no, rec)
     except InputError as exc:
-        yield Record(
-            source,
-            no + 1,
-            None,
-            error=f"read error: {_bare(exc, source)}",
-            code="read_error",
-            skip=True,
-            fatal=True,
-        )
+        yield _read_error(source, no + 1, _bare(exc, source))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield Record(
             source, no + 1, None, error=f"read error: {exc}", code="read_error", skip=True, fatal=True
