@@ -6,12 +6,7 @@ from ..features import ends_sentence, sentence_marks
 from ..model import Line
 
 
-def reads_as_prose(ln: Line, min_chars: int = 110) -> bool:
+def reads_as_prose(ln: Line, min_chars: int = 110, min_sentences: int = 1) -> bool:
     """A line that looks like an article paragraph: long, sentence-shaped."""
     text = ln.text
-    return len(text) >= min_chars and ends_sentence(text) and sentence_marks(text) >= 1
-
-
-def following(lines: list[Line], start: int) -> list[Line]:
-    """Kept text lines after index ``start`` of ``lines``."""
-    return [ln for ln in lines[start + 1 :] if ln.kept and ln.text]
+    return len(text) >= min_chars and ends_sentence(text) and sentence_marks(text) >= min_sentences

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..features import ends_sentence, sentence_marks
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
+from ._blocks import reads_as_prose
 from .base import Layer
 
 REASONS: dict[str, Reason] = {
@@ -49,11 +49,6 @@ WEAK = frozenset({"header", "sidebar", "tags", "promo"})
 MAIN = "main"
 
 
-def is_prose(ln: Line, min_chars: int, min_sentences: int = 2) -> bool:
-    text = ln.text
-    return len(text) >= min_chars and ends_sentence(text) and sentence_marks(text) >= min_sentences
-
-
 class Dom(Layer):
     id = "dom"
     description = "boilerplate named by the markup: nav, footer, share, cookie, related, comments, ads..."
@@ -69,7 +64,7 @@ class Dom(Layer):
         total = 0
         by_node: dict[int, int] = defaultdict(int)
         for ln in lines:
-            if is_prose(ln, 80):
+            if reads_as_prose(ln, 80, 2):
                 n = len(ln.text)
                 total += n
                 if ln.hint_node:
@@ -90,7 +85,7 @@ class Dom(Layer):
             if category in WEAK:
                 if MAIN in hints or (ln.level and category == "header"):
                     continue
-                if prose_chars is not None and is_prose(ln, prose_chars):
+                if prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                     continue
             page.drop(ln, self.id, reason, value=category)
         for ln in lines:
@@ -109,7 +104,7 @@ class Dom(Layer):
         depth: dict[int, int] = {}
         total = 0
         for ln in lines:
-            if not ln.ancestors or not is_prose(ln, 60, 1):
+            if not ln.ancestors or not reads_as_prose(ln, 60):
                 continue
             if ln.link_density is not None and ln.link_density > 0.3:
                 continue

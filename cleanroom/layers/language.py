@@ -36,32 +36,31 @@ def sample_text(page: Page, limit: int) -> str:
 
 
 def best_stoplist(sample: str) -> str | None:
-    best, best_rate = stoplist_rates(sample)
+    best, best_rate = _best(stoplist_rates(sample))
     return best if best_rate >= 0.12 else None
 
 
-def stoplist_rates(sample: str) -> tuple[str | None, float]:
-    """The stoplist that covers most of the sample's words, and its hit rate."""
+def stoplist_rates(sample: str) -> dict[str, float]:
+    """Each word-based stoplist's hit rate on the sample's words (tokenised once)."""
     toks = tokens_lower(sample)[:400]
     if not toks:
-        return None, 0.0
+        return {}
     counts = Counter(toks)
     vocab = counts.keys()
+    return {
+        lang: sum(counts[w] for w in stopwords(lang) & vocab) / len(toks)
+        for lang in stopword_languages()
+        if lang not in CHAR_BASED
+    }
+
+
+def _best(rates: dict[str, float]) -> tuple[str | None, float]:
+    """The stoplist that covers most of the sample (the first in code order on a tie)."""
     best, best_rate = None, 0.0
-    for lang in stopword_languages():
-        if lang in CHAR_BASED:
-            continue
-        hits = sum(counts[w] for w in stopwords(lang) & vocab)
-        rate = hits / len(toks)
+    for lang, rate in rates.items():
         if rate > best_rate:
             best, best_rate = lang, rate
     return best, best_rate
-
-
-def stoplist_rates_for(sample: str, lang: str) -> float:
-    toks = tokens_lower(sample)[:400]
-    sw = stopwords(lang)
-    return sum(1 for t in toks if t in sw) / len(toks) if toks else 0.0
 
 
 class Language(Layer):
@@ -76,9 +75,10 @@ class Language(Layer):
         if page.language.startswith("zh"):
             base = "zh"
         lang = base if stopwords(base) else None
-        best, best_rate = stoplist_rates(sample)
+        rates = stoplist_rates(sample)
+        best, best_rate = _best(rates)
         if lang is not None and lang not in CHAR_BASED and best is not None and best != lang:
-            own = stoplist_rates_for(sample, lang)
+            own = rates.get(lang, 0.0)
             if best_rate >= 0.2 and own < 0.5 * best_rate:
                 # the detector was misled (by a line of icon names, say): the stoplists agree
                 # far better with another language, so that is the page's language
