@@ -213,7 +213,12 @@ def slow_probes(p: re.Pattern[Any], where: str = "") -> list[str]:
                     f"{name} / {op}: {t_a * 1e3:.2f} ms -> {t_b * 1e3:.2f} ms at 500 -> 2000 chars"
                 )
                 continue
-            t1, t2 = _time(fn, build(SMALL)), _time(fn, build(BIG))
+            small, big = build(SMALL), build(BIG)
+            t1, t2 = _time(fn, small), _time(fn, big)
+            if t2 > NOISE_FLOOR_S and t2 / max(t1, 1e-9) > RATIO:
+                # a millisecond-scale timing on a shared machine can spike once: measure again
+                # before reporting (a quadratic pattern stays ~16x on every measurement)
+                t1, t2 = min(t1, _time(fn, small)), _time(fn, big)
             if t2 > NOISE_FLOOR_S and t2 / max(t1, 1e-9) > RATIO:
                 problems.append(f"{name} / {op}: {t1 * 1e3:.2f} ms -> {t2 * 1e3:.2f} ms at {SMALL} -> {BIG}")
     return problems
