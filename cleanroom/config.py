@@ -34,6 +34,10 @@ class Config:
     #: the deepest element holding this share of the page's prose is the article's container:
     #: its short and near-good lines count as good (None: off)
     dom_main_share: float | None = 0.75
+    #: on a page with an article container (<article>, <main>, articleBody), the region layer
+    #: multiplies the weight of a good line inside it by this and divides every other good
+    #: line's by it (None: the markup does not weigh in the region)
+    dom_region_weight: float | None = 4.0
 
     # --- navigation
     #: a run of at least this many short, link-like lines is a menu
@@ -119,6 +123,8 @@ class Config:
             v = getattr(self, name)
             if v is not None and not 0.0 <= v <= 1.0:
                 raise ConfigError(f"{name} must be within [0, 1], got {v!r}")
+        if self.dom_region_weight is not None and self.dom_region_weight < 1.0:
+            raise ConfigError(f"dom_region_weight must be >= 1, got {self.dom_region_weight!r}")
         if self.length_low < 0 or self.length_high < self.length_low:
             raise ConfigError("need 0 <= length_low <= length_high")
 

@@ -80,7 +80,8 @@ def phrases(category: str) -> PhraseSet:
             continue
         _lang, _, phrase = row.partition("\t")
         key = norm_key(phrase)
-        if not key:
+        if not any(ch.isalpha() for ch in key):
+            # "18+" folds to "18", which would match every line holding that number
             continue
         if _CJK.search(key) and " " not in key:
             cjk.add(key)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanroom import Cleaner, Reason
+from cleanroom import Cleaner, Reason, preset
 from cleanroom.html.tree import lxml_available
 
 DATA = Path(__file__).resolve().parent / "data" / "html"
@@ -88,7 +88,6 @@ def test_dom_layer_names_the_hint() -> None:
 
 
 def test_dom_layer_can_be_disabled() -> None:
-    from cleanroom import preset
 
     result = Cleaner(preset("balanced").replace(disabled=frozenset({"dom"}))).clean_html(page("hinted"))
     assert not [d for d in result.decisions if d.layer == "dom"]
@@ -120,3 +119,66 @@ def test_article_wins_over_an_outer_sidebar_hint() -> None:
     result = Cleaner().clean_html(html)
     assert para in result.text
     assert "Subscribe to our channel" not in result.text
+
+
+MENU_WORDS = [
+    "news",
+    "sport",
+    "business",
+    "culture",
+    "travel",
+    "science",
+    "health",
+    "money",
+    "opinion",
+    "video",
+    "weather",
+    "cars",
+    "homes",
+    "jobs",
+    "dating",
+    "puzzles",
+    "podcasts",
+    "events",
+    "books",
+    "music",
+    "film",
+    "television",
+    "theatre",
+    "art",
+    "gaming",
+    "food",
+    "wine",
+]
+
+
+def _paras(topic: str, n: int) -> str:
+    return "".join(
+        f"<p>The {topic} report number {i} said that the council had agreed to look again at the "
+        f"plans, and that residents would be asked for their views before any decision was made.</p>"
+        for i in range(n)
+    )
+
+
+def test_an_article_container_outweighs_longer_unmarked_prose() -> None:
+    """The region layer weighs the markup's word: a short <article> beats a longer run of
+    teaser prose in plain <div>s, and stops doing so when dom_region_weight is off."""
+    html = (
+        f'<div class="stream">{_paras("teaser", 5)}</div>'
+        + '<ul class="x">'
+        + "".join(f'<li><a href="/{w}">{w.title()}</a></li>' for w in MENU_WORDS)
+        + "</ul>"
+        + f"<article>{_paras('article', 3)}</article>"
+    )
+    on = Cleaner().clean_html(html)
+    assert "The article report number 0" in on.text
+    assert "The teaser report number 0" not in on.text
+    off = Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html)
+    assert "The teaser report number 0" in off.text
+
+
+def test_paragraphs_behind_a_paywall_class_are_kept() -> None:
+    """ "login"-type hints (paywall, modal) are weak: they never drop prose."""
+    html = f"<article>{_paras('first', 2)}<div class='paywall'>{_paras('locked', 3)}</div></article>"
+    result = Cleaner().clean_html(html)
+    assert "The locked report number 2" in result.text

@@ -73,7 +73,13 @@ class TestRegistry:
 
     @pytest.mark.parametrize(
         "changes",
-        [{"stopwords_low": 1.5}, {"min_score": -0.1}, {"length_low": 300, "length_high": 100}, {"nope": 1}],
+        [
+            {"stopwords_low": 1.5},
+            {"min_score": -0.1},
+            {"length_low": 300, "length_high": 100},
+            {"dom_region_weight": 0.5},
+            {"nope": 1},
+        ],
     )
     def test_bad_config_values_raise(self, changes: dict) -> None:
         with pytest.raises(ConfigError):
@@ -501,6 +507,15 @@ class TestChrome:
         page = apply(make_page(between(text)), "chrome")
         assert page.decisions == []
 
+    def test_numbers_alone_never_match_a_phrase(self) -> None:
+        # a phrase like "18+" folds to the key "18": it must not match every line holding 18
+        from cleanroom.lexicon import phrases
+
+        for cat in ("chrome_phrase", "ad", "chrome_line", "share", "cookie"):
+            assert all(any(ch.isalpha() for ch in p) for p in phrases(cat).phrases), cat
+        page = apply(make_page(between("6 | Ryan Blaney | 2339 | 1 | 1 | 11 | 18")), "chrome")
+        assert page.decisions == []
+
 
 # ---------------------------------------------------------------- navigation
 
@@ -519,6 +534,14 @@ class TestNavigation:
             Reason.BREADCRUMB,
             "Blinken says US officials will stay in the Mideast",
         )
+
+    @pytest.mark.parametrize(
+        "row",
+        ["1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27", "Pos. | 2019 | 2020 | 2021", "Q3 | 4.1% | 3.9% | 2.2%"],
+    )
+    def test_a_table_row_of_figures_is_not_a_breadcrumb(self, row: str) -> None:
+        page = apply(make_page(between(row)), "navigation")
+        assert page.decisions == []
 
     @pytest.mark.parametrize(
         "switcher",

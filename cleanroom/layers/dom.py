@@ -45,7 +45,7 @@ REASONS: dict[str, Reason] = {
     "promo": Reason.RELATED_BLOCK,
     "login": Reason.CHROME,
 }
-WEAK = frozenset({"header", "sidebar", "tags", "promo"})
+WEAK = frozenset({"header", "sidebar", "tags", "promo", "login"})
 MAIN = "main"
 
 

@@ -77,6 +77,10 @@ class Navigation(Layer):
             head = [p for p in parts[:-1] if p]
             if not head or any(len(p.split()) > 4 for p in head):
                 continue
+            if 2 * sum(1 for p in parts if has_digit(p)) >= len(parts):
+                continue  # "1 | Kyle Busch | 5040 | 5": a table row of figures, not a trail of labels
+            if ln.in_table and (ln.link_density or 0.0) < 0.5:
+                continue  # HTML: a row of a table's cells, not links
             last = parts[-1]
             if len(last.split()) >= 5:
                 # "Home / News / World / <the headline>": keep the headline

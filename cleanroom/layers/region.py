@@ -109,6 +109,7 @@ class Region(Layer):
         # Lines earlier layers removed stay in the sequence as negative evidence: a menu or a
         # comment header between two runs of prose separates them.
         seq = [ln for ln in page.lines if ln.text and (ln.kept or ln.reason not in _NOT_EVIDENCE)]
+        has_main = any(ln.hints and ln.hints[0] == "main" for ln in kept)
         weights = []
         for ln in seq:
             n = effective_length(ln.text)
@@ -117,7 +118,14 @@ class Region(Layer):
             elif ln.verdict == "good":
                 # a line good only through its neighbours counts for less: it may extend a
                 # run of prose but not carry one (content holds the classifier's confidence)
-                weights.append(float(n) * (cfg.promoted_weight if ln.content < 1.0 else 1.0))
+                w = float(n) * (cfg.promoted_weight if ln.content < 1.0 else 1.0)
+                if has_main and cfg.dom_region_weight is not None:
+                    # HTML: the markup's own word on where the article is, as evidence
+                    if ln.hints and ln.hints[0] == "main":
+                        w *= cfg.dom_region_weight
+                    else:
+                        w /= cfg.dom_region_weight
+                weights.append(w)
             else:
                 weights.append(-cfg.bad_weight * max(n, 25))
         runs = regions(weights, cfg.secondary_region_share)
