@@ -80,6 +80,7 @@ class Line:
     dom_path: str = ""  # "html>body>div.main>article>p[3]" (long paths elided in the middle)
     hints: tuple[str, ...] = ()  # hint categories of the element and its ancestors, innermost first
     hint_node: int = 0  # serial number of the innermost element with a boilerplate hint (0: none)
+    main_node: int = 0  # serial number of the innermost article container (<article>, <main>...) around it
     ancestors: tuple[int, ...] = ()  # serial numbers of the enclosing block elements, outermost first
     dom_main: bool = False  # set by the dom layer: inside the element that holds the article
 

@@ -182,3 +182,25 @@ def test_paragraphs_behind_a_paywall_class_are_kept() -> None:
     html = f"<article>{_paras('first', 2)}<div class='paywall'>{_paras('locked', 3)}</div></article>"
     result = Cleaner().clean_html(html)
     assert "The locked report number 2" in result.text
+
+
+def test_teaser_articles_inside_the_post_are_not_the_article() -> None:
+    """A post page that lists related posts as small <article>s inside its own: they count as
+    teasers, not as article containers (region weighs them down)."""
+    menu = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in MENU_WORDS)
+    teasers = "".join(f"<article>{_paras(f'teaser{i}', 1)}</article>" for i in range(4))
+    html = f"<article>{_paras('post', 6)}<ul>{menu}</ul>{teasers}</article>"
+    result = Cleaner().clean_html(html)
+    assert "The post report number 5" in result.text
+    assert "The teaser0 report" not in result.text
+    off = Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html)
+    assert "The teaser0 report" in off.text
+
+
+def test_a_breaking_news_ticker_is_named_by_its_class() -> None:
+    headline = "Storm closes coastal roads as rivers rise across the north of the country overnight"
+    html = f'<div class="breaking-news"><ul><li>{headline}</li></ul></div><article>{_paras("x", 3)}</article>'
+    result = Cleaner().clean_html(html)
+    assert headline not in result.text
+    (d,) = [d for d in result.decisions if d.original == headline]
+    assert (d.layer, d.reason, d.value) == ("dom", Reason.TICKER, "ticker")

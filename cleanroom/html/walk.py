@@ -111,7 +111,19 @@ _PATH_TAIL = 9  # path components shown before eliding the outer ones
 class _Frame:
     """An open element that matters: a block element, or one whose attributes carry a hint."""
 
-    __slots__ = ("tag", "block", "comp", "counts", "hints", "node", "prev_heading", "chain", "up", "depth")
+    __slots__ = (
+        "tag",
+        "block",
+        "comp",
+        "counts",
+        "hints",
+        "node",
+        "main",
+        "prev_heading",
+        "chain",
+        "up",
+        "depth",
+    )
 
     def __init__(self, tag: str, block: bool, hints: tuple[str, ...], node: int, prev_heading: int) -> None:
         self.tag = tag
@@ -120,6 +132,7 @@ class _Frame:
         self.counts: dict[str, int] | None = None  # block children seen, by tag (sibling index)
         self.hints = hints
         self.node = node
+        self.main = 0  # serial of the innermost article container (<article>, <main>...) around it
         self.prev_heading = prev_heading
         self.chain: tuple[int, ...] = ()
         self.up: _Frame | None = None  # the enclosing frame (for blocks: the enclosing block)
@@ -165,6 +178,7 @@ class Walker:
         self.link_chars = 0
         self.line_hints: tuple[str, ...] | None = None  # hints the line's first text came with
         self.line_node = 0
+        self.line_main = 0
         self.mixed = False  # text of the line came with different hints
         self.pending_sep = False
         self.block = 0
@@ -235,12 +249,14 @@ class Walker:
                 self.kinds.append(_LINK if tag == "a" else _INERT)
                 return False
             frame = _Frame(tag, False, hints, node, self.heading)
+            frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
             frame.up = parent
             self.top = frame
             self.frames.append(frame)
             self.kinds.append(_HINTED + (tag == "a") * 10)
             return False
         frame = _Frame(tag, True, hints, node, self.heading)
+        frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
         self.boundary(tag)
         owner = self.owner
         counts = owner.counts
@@ -334,6 +350,7 @@ class Walker:
         if self.line_hints is None:
             self.line_hints = top.hints
             self.line_node = top.node
+            self.line_main = top.main
         elif top.hints is not self.line_hints:
             self.mixed = True
         if self.pending_sep:
@@ -370,7 +387,7 @@ class Walker:
             return
         text = " ".join("".join(self.parts).split())
         chars, link_chars = self.chars, self.link_chars
-        hints, node = self.line_hints, self.line_node
+        hints, node, main = self.line_hints, self.line_node, self.line_main
         mixed = self.mixed
         self.parts = []
         self.chars = self.link_chars = 0
@@ -381,7 +398,7 @@ class Walker:
             return
         owner = self.owner
         if mixed or hints is None:
-            hints, node = owner.hints, owner.node
+            hints, node, main = owner.hints, owner.node, owner.main
         bullet = ""
         if self.heading:
             bullet = "#" * self.heading
@@ -404,6 +421,7 @@ class Walker:
                 dom_path=self.path(owner),
                 hints=hints,
                 hint_node=node,
+                main_node=main,
                 ancestors=owner.chain,
             )
         )

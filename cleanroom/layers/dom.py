@@ -44,6 +44,7 @@ REASONS: dict[str, Reason] = {
     "tags": Reason.TAG_LIST,
     "promo": Reason.RELATED_BLOCK,
     "login": Reason.CHROME,
+    "ticker": Reason.TICKER,
 }
 WEAK = frozenset({"header", "sidebar", "tags", "promo", "login"})
 MAIN = "main"

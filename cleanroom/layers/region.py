@@ -37,6 +37,25 @@ def _prose_share(lines: list[Line]) -> float:
     return prose / total if total else 0.0
 
 
+def _article_nodes(lines: list[Line]) -> set[int]:
+    """HTML: the article containers (<article>, <main>, articleBody) that hold the article.
+
+    Each container is credited with the good text it holds directly (not through a container
+    inside it). The one holding the most is the article; others count with it when they hold
+    at least a fifth as much (a forum's posts, a recipe inside a <main>), and smaller ones are
+    teasers (a news page lists related stories as <article>s, often inside its own). Empty
+    when the page marks no container.
+    """
+    chars: dict[int, int] = {}
+    for ln in lines:
+        if ln.main_node and ln.verdict == "good" and ln.hints and ln.hints[0] == "main":
+            chars[ln.main_node] = chars.get(ln.main_node, 0) + len(ln.text)
+    if not chars:
+        return set()
+    most = max(chars.values())
+    return {node for node, c in chars.items() if 5 * c >= most}
+
+
 def is_boundary(ln: Line) -> bool:
     """A short heading that usually opens what follows an article: related stories, reader
     comments ("Top Rated Comments", "[ 167 comments ]"), a newsletter box, share buttons."""
@@ -109,7 +128,7 @@ class Region(Layer):
         # Lines earlier layers removed stay in the sequence as negative evidence: a menu or a
         # comment header between two runs of prose separates them.
         seq = [ln for ln in page.lines if ln.text and (ln.kept or ln.reason not in _NOT_EVIDENCE)]
-        has_main = any(ln.hints and ln.hints[0] == "main" for ln in kept)
+        articles = _article_nodes(kept) if cfg.dom_region_weight is not None else set()
         weights = []
         for ln in seq:
             n = effective_length(ln.text)
@@ -119,9 +138,9 @@ class Region(Layer):
                 # a line good only through its neighbours counts for less: it may extend a
                 # run of prose but not carry one (content holds the classifier's confidence)
                 w = float(n) * (cfg.promoted_weight if ln.content < 1.0 else 1.0)
-                if has_main and cfg.dom_region_weight is not None:
+                if articles and cfg.dom_region_weight is not None:
                     # HTML: the markup's own word on where the article is, as evidence
-                    if ln.hints and ln.hints[0] == "main":
+                    if ln.hints and ln.hints[0] == "main" and ln.main_node in articles:
                         w *= cfg.dom_region_weight
                     else:
                         w /= cfg.dom_region_weight
