@@ -36,7 +36,8 @@ class Config:
     dom_main_share: float | None = 0.75
     #: on a page with an article container (<article>, <main>, articleBody), the region layer
     #: multiplies the weight of a good line inside it by this and divides every other good
-    #: line's by it (None: the markup does not weigh in the region)
+    #: line's by it; it also takes back paragraphs outside the region that are siblings of
+    #: the article's own (None: the markup does not weigh in the region)
     dom_region_weight: float | None = 4.0
 
     # --- navigation

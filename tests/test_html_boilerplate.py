@@ -204,3 +204,22 @@ def test_a_breaking_news_ticker_is_named_by_its_class() -> None:
     assert headline not in result.text
     (d,) = [d for d in result.decisions if d.original == headline]
     assert (d.layer, d.reason, d.value) == ("dom", Reason.TICKER, "ticker")
+
+
+def test_the_last_paragraph_after_an_inline_related_box_is_kept() -> None:
+    """A paragraph after a "Related" box inside the article is a sibling of the article's own
+    paragraphs: the region layer takes it back even where the box ended the region."""
+    last = (
+        "Conventional methods reach about one terabit per square inch today, and the company says "
+        "its new process will raise that figure several times over within five years."
+    )
+    related = "".join(f"<li><a href='/{i}'>Another story about storage number {i}</a></li>" for i in range(6))
+    html = (
+        f"<article><h1>Disk makers promise bigger drives</h1>{_paras('storage', 4)}"
+        f"<div class='box'><h3>Related</h3><ul>{related}</ul></div><p>{last}</p></article>"
+        f"<footer><ul>{''.join(f'<li>{w}</li>' for w in MENU_WORDS)}</ul></footer>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "The storage report number 3" in result.text
+    assert last in result.text
+    assert "Another story about storage" not in result.text

@@ -160,6 +160,8 @@ class Region(Layer):
         for a, b in runs:
             for i in range(a, b):
                 inside[i] = True
+        if runs and cfg.dom_region_weight is not None:
+            self._siblings(seq, inside, main)
         for ln, ins in zip(seq, inside):
             if not ln.kept:
                 continue  # removed earlier, or became the title
@@ -173,6 +175,31 @@ class Region(Layer):
                     value=round(ln.stop_density, 3),
                     threshold=cfg.stopwords_low,
                 )
+
+    @staticmethod
+    def _siblings(seq: list[Line], inside: list[bool], main: tuple[int, int]) -> None:
+        """HTML: a paragraph outside the region that is a sibling of the article's own
+        paragraphs (same parent element, same tag) and good on its own is article text cut off
+        by a box inside the article (a "Related" list before the last paragraph)."""
+        chars: dict[tuple[int, str], int] = {}
+        for i in range(main[0], main[1]):
+            ln = seq[i]
+            if ln.kept and ln.verdict == "good" and len(ln.ancestors) >= 2:
+                key = (ln.ancestors[-2], ln.tag)
+                chars[key] = chars.get(key, 0) + len(ln.text)
+        if not chars:
+            return
+        parent = max(chars, key=lambda k: (chars[k], k))
+        for i, ln in enumerate(seq):
+            if (
+                not inside[i]
+                and ln.kept
+                and ln.verdict == "good"
+                and ln.content >= 1.0
+                and len(ln.ancestors) >= 2
+                and (ln.ancestors[-2], ln.tag) == parent
+            ):
+                inside[i] = True
 
     @staticmethod
     def _cut_at_boundary(
