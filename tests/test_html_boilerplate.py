@@ -223,3 +223,14 @@ def test_the_last_paragraph_after_an_inline_related_box_is_kept() -> None:
     assert "The storage report number 3" in result.text
     assert last in result.text
     assert "Another story about storage" not in result.text
+
+
+def test_a_list_of_short_items_without_links_is_not_a_menu() -> None:
+    items = ["Rote Beeren", "Zitrusnoten", "Handgepflückt", "Sonnengetrocknet", "Kräftiger Körper"]
+    plain_list = "".join(f"<li>{w}</li>" for w in items)
+    linked_list = "".join(f"<li><a href='/{i}'>{w}</a></li>" for i, w in enumerate(items))
+    for lst, kept in ((plain_list, True), (linked_list, False)):
+        html = f"<article>{_paras('coffee', 2)}<ul>{lst}</ul>{_paras('roast', 2)}</article>"
+        page, _ = Cleaner().run_html(html)
+        menu = [ln for ln in page.lines if ln.text in items and ln.layer == "navigation"]
+        assert (not menu) == kept, [ln.text for ln in menu]

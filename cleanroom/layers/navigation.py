@@ -121,5 +121,7 @@ class Navigation(Layer):
     def _article_list(run: list[Line], before: str) -> bool:
         if before.endswith(":") and any(r.bullet for r in run):
             return True
+        if all(r.link_density is not None and r.link_density == 0.0 for r in run):
+            return True  # HTML: not one of the items is a link; a menu is made of links
         with_digits = sum(1 for r in run if has_digit(_LINK_NUMBER.sub("", r.text)))
         return with_digits >= 0.6 * len(run)
