@@ -29,7 +29,7 @@ class Config:
     #: a hinted element holding at least this share of the page's prose is the article's
     #: wrapper, and its hint is ignored (None: hints always apply)
     dom_container_share: float | None = 0.5
-    #: weak hints (header, sidebar, author, tags, promo) never drop a line of prose this long
+    #: weak hints (header, sidebar, tags, promo, ticker, login) never drop prose this long
     dom_prose_chars: int | None = 150
     #: the deepest element holding this share of the page's prose is the article's container:
     #: its short and near-good lines count as good (None: off)

@@ -464,6 +464,8 @@ class TestChrome:
                 Reason.DISCLAIMER,
             ),
             ("Comments (12)", Reason.COMMENTS),
+            ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
+            ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
         ],
     )
     def test_chrome_lines(self, text: str, reason: Reason) -> None:
@@ -486,6 +488,17 @@ class TestChrome:
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:
+        page = apply(make_page(between(text)), "chrome")
+        assert page.decisions == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "12) Roger Waters – The Wall live in Berlin (DVD)",
+            "Apple AirPods with Charging Case (Latest Model)",
+        ],
+    )
+    def test_a_product_label_in_brackets_is_not_a_caption_credit(self, text: str) -> None:
         page = apply(make_page(between(text)), "chrome")
         assert page.decisions == []
 

@@ -31,6 +31,22 @@ _CAPTION_CREDIT = re.compile(
     r"[A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3}\)$"
     r"|\bCredits?(?::|\.\.\.|…)\s*\S"
 )
+_CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
+
+
+def _is_caption_credit(text: str) -> bool:
+    """A caption ending in its credit: "... Oct. 13, 2017. (Reuters)", "(Photo: Jane Doe)".
+    A bare "(DVD)" or "(Latest Model)" after a name is a product's label, not a credit: the
+    credit follows a sentence, or names itself as one."""
+    m = _CAPTION_CREDIT.search(text)
+    if m is None:
+        return False
+    if not m.group(0).startswith("("):
+        return True  # "Credit: ..."
+    before = text[: m.start()].rstrip()
+    return before.endswith((".", "!", "?", "…")) or bool(_CREDIT_WORDS.search(m.group(0)))
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
@@ -99,7 +115,7 @@ class Chrome(Layer):
                     return Reason.BYLINE
             if len(_GLUED_LABELS.findall(text)) >= 2:
                 return Reason.CHROME
-        if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _CAPTION_CREDIT.search(text):
+        if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
         if "cookie" in found:
             return Reason.COOKIE

@@ -11,7 +11,7 @@ the hint as the Decision's value. A hint is strong evidence, not a rule:
   and the line wins: the hint belongs to a wrapper around the article;
 - a hinted element that holds most of the page's prose (``dom_container_share`` of it) is the
   article's wrapper whatever its class says ("has-sidebar", "header-offset"), and is ignored;
-- weak hints (header, sidebar, author, tags, promo) never remove a heading, never remove
+- weak hints (header, sidebar, tags, promo, ticker, login) never remove a heading, never remove
   prose (``dom_prose_chars`` characters of sentences), and give way to an article container
   anywhere above them.
 
@@ -46,7 +46,7 @@ REASONS: dict[str, Reason] = {
     "login": Reason.CHROME,
     "ticker": Reason.TICKER,
 }
-WEAK = frozenset({"header", "sidebar", "tags", "promo", "login"})
+WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
 MAIN = "main"
 
 
