@@ -81,6 +81,13 @@ class Config:
     #: good text ends the content, unless more text follows than came before (None: off)
     boundary_min_chars: int | None = 400
 
+    # --- learned line model (layer "learned", see docs/learned.md)
+    #: a line the model gives at least this probability of being main text is kept (None:
+    #: the threshold the model was trained with, stored in the model file)
+    learned_threshold: float | None = None
+    #: path of a line model JSON to use instead of the shipped one (None: the shipped one)
+    learned_model: str | None = None
+
     # --- duplicates
     #: drop exact repeats of lines of at least this many characters (None: off)
     duplicate_min_chars: int | None = 20
@@ -120,6 +127,7 @@ class Config:
             "dom_main_share",
             "max_link_density",
             "site_max_prose_share",
+            "learned_threshold",
         ):
             v = getattr(self, name)
             if v is not None and not 0.0 <= v <= 1.0:

@@ -67,6 +67,9 @@ class Line:
     verdict: Verdict | None = None  # content class from the classification layer
     stop_density: float = 0.0
     content: float = 0.0  # confidence in [0, 1] that the line is main text
+    # probability that the line is main text, from the learned layer (None: not measured);
+    # when set, the region layer keeps the line if it reaches ``Config.learned_threshold``
+    learned: float | None = None
     # the lexicon matching key of the text (cleanroom.lexicon.norm_key): computed once at
     # creation, kept in step by Page.edit, read by every layer that matches phrases
     key: str = ""

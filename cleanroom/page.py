@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .model import Decision, Line
@@ -34,6 +34,9 @@ class Page:
         self.char_based = False
         self.density_scale = 1.0  # see cleanroom.lexicon.density_scale
         self.title: str | None = None
+        # the main-content region's plan when the learned layer computed it just before the
+        # region layer (see Region.plan); the region layer takes it and resets it
+        self.region_plan: Any = None
         # corpus mode: the document's site and the site-wide line counts (see layers/site.py)
         self.site: str | None = None
         self.site_stats: SiteStats | None = None

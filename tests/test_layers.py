@@ -760,6 +760,85 @@ class TestRegion:
         assert regions([-1.0, -2.0], 0.35) == []
 
 
+class TestLearned:
+    """The learned line model (layers/learned.py): it measures a probability per line, the
+    region layer decides with it."""
+
+    TEXT = (
+        "Talks continue in the capital\n\n"
+        + "\n\n".join(PROSE)
+        + "\n\nShare this story\n\nSubscribe\n\nContact us\n\nJobs at Example Media\n"
+    )
+
+    def _page(self, config: Config | None = None) -> Page:
+        page = make_page(self.TEXT, config, language="en")
+        return apply(page, "content", "learned")
+
+    def test_shipped_model_loads_and_matches_the_features(self) -> None:
+        from cleanroom.layers.learned import FEATURES, load_model
+
+        model = load_model()
+        assert len(model.weights) == len(FEATURES)
+        assert 0.0 < model.threshold < 1.0
+
+    def test_prose_is_kept_and_trailing_chrome_is_not(self) -> None:
+        from cleanroom.layers.learned import load_model
+
+        page = self._page()
+        probs = {ln.text: ln.learned for ln in page.lines if ln.text}
+        threshold = load_model().threshold
+        for p in PROSE:
+            assert probs[p] is not None and probs[p] >= threshold
+        assert probs["Jobs at Example Media"] is not None and probs["Jobs at Example Media"] < threshold
+        apply(page, "region")
+        assert kept_texts(page) == PROSE
+        d = next(d for d in page.decisions if d.original == "Jobs at Example Media")
+        assert (d.layer, d.reason, d.threshold) == ("region", Reason.OUTSIDE_MAIN, threshold)
+        assert isinstance(d.value, float) and d.value < threshold
+
+    def test_inference_is_deterministic(self) -> None:
+        a = [ln.learned for ln in self._page().lines]
+        b = [ln.learned for ln in self._page().lines]
+        assert a == b
+
+    def test_disabled_layer_leaves_the_decision_to_the_rules(self) -> None:
+        cfg = preset("balanced").replace(disabled={"learned"})
+        page = Page(parse(self.TEXT), cfg)
+        for layer in LAYERS:
+            if cfg.enabled(layer.id):
+                layer.apply(page)
+        assert all(ln.learned is None for ln in page.lines)
+        r = cleanroom.clean(self.TEXT, cfg)
+        # the rules decide alone: a low-density drop records the stopword density and its threshold
+        assert all(d.threshold in (None, cfg.stopwords_low) for d in r.decisions)
+
+    def test_html_input_is_left_to_the_markup(self) -> None:
+        html = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article><p>Jobs at Example Media</p>"
+        page, _ = cleanroom.Cleaner().run_html(html)
+        assert all(ln.learned is None for ln in page.lines)
+        assert kept_texts(page) == PROSE
+
+    def test_decisions_replay_to_the_output(self) -> None:
+        r = cleanroom.clean(self.TEXT)
+        assert cleanroom.replay(self.TEXT, r.decisions) == r.text
+
+    def test_threshold_from_the_config(self) -> None:
+        everything = cleanroom.clean(self.TEXT, preset("balanced").replace(learned_threshold=0.0))
+        assert [d.reason for d in everything.decisions if d.layer == "region"] == [Reason.TITLE]
+        nothing = cleanroom.clean(self.TEXT, preset("balanced").replace(learned_threshold=1.0))
+        assert nothing.text == ""
+
+    def test_a_model_for_other_features_is_refused(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        from cleanroom.layers.learned import load_model
+
+        bad = tmp_path / "m.json"
+        bad.write_text('{"features": ["len"], "weights": [1.0], "bias": 0.0}', encoding="utf-8")
+        with pytest.raises(ConfigError, match="features"):
+            load_model(str(bad))
+        with pytest.raises(ConfigError, match="cannot load"):
+            load_model(str(tmp_path / "missing.json"))
+
+
 class TestDom:
     """The dom layer on the data model directly: lines carrying DOM evidence by hand."""
 

@@ -8,6 +8,7 @@ from .content import Content
 from .dom import Dom
 from .duplicates import Duplicates
 from .language import Language
+from .learned import Learned
 from .metadata import Metadata
 from .navigation import Navigation
 from .normalize import Normalize
@@ -34,6 +35,7 @@ LAYERS: tuple[Layer, ...] = (
     Navigation(),
     Site(),
     Content(),
+    Learned(),
     Region(),
     Duplicates(),
 )

@@ -120,11 +120,14 @@ class Region(Layer):
     id = "region"
     description = "maximum-scoring contiguous region (main content) and the headline above it"
 
-    def apply(self, page: Page) -> None:
+    def plan(self, page: Page) -> tuple[list[Line], list[bool], tuple[int, int] | None] | None:
+        """The region without deciding anything: the sequence of lines it weighs (kept lines
+        and removed lines that count as evidence), whether each is inside a kept run, and the
+        main run. None when there is nothing to decide from (the content layer is off)."""
         cfg = page.config
         kept = [ln for ln in page.lines if ln.kept and ln.text]
         if not kept or any(ln.verdict is None for ln in kept):
-            return  # the content layer is off: there is nothing to decide a region from
+            return None
         # Lines earlier layers removed stay in the sequence as negative evidence: a menu or a
         # comment header between two runs of prose separates them.
         seq = [ln for ln in page.lines if ln.text and (ln.kept or ln.reason not in _NOT_EVIDENCE)]
@@ -151,21 +154,45 @@ class Region(Layer):
         runs = self._cut_at_boundary(page, seq, weights, runs)
         if cfg.trim_short_edges:
             runs = [r for r in (self._trim(seq, a, b) for a, b in runs) if r[1] > r[0]]
+        main = None
         if runs:
             main = runs[0] if len(runs) == 1 else max(runs, key=lambda r: sum(weights[r[0] : r[1]]))
-            first_kept = next((i for i in range(main[0], main[1]) if seq[i].kept), None)
-            if first_kept is not None:
-                self._title(page, seq, first_kept)
         inside = [False] * len(seq)
         for a, b in runs:
             for i in range(a, b):
                 inside[i] = True
-        if runs and cfg.dom_region_weight is not None:
+        if main is not None and cfg.dom_region_weight is not None:
             self._siblings(seq, inside, main)
+        return seq, inside, main
+
+    def apply(self, page: Page) -> None:
+        planned = page.region_plan if page.region_plan is not None else self.plan(page)
+        page.region_plan = None
+        if planned is None:
+            return
+        seq, inside, main = planned
+        if main is not None:
+            first_kept = next((i for i in range(main[0], main[1]) if seq[i].kept), None)
+            if first_kept is not None:
+                self._title(page, seq, first_kept)
+        cfg = page.config
         for ln, ins in zip(seq, inside):
             if not ln.kept:
                 continue  # removed earlier, or became the title
-            if not ins:
+            if ln.learned is not None:
+                # the learned layer measured this line: its probability decides
+                threshold = cfg.learned_threshold
+                if threshold is None:
+                    from .learned import load_model  # learned imports this module
+
+                    threshold = load_model(cfg.learned_model).threshold
+                # a one-word line the rules drop stays dropped: a label or residue ("Oasdasd"),
+                # where the model's context features speak for a sentence that is not there
+                rules_keep = ins and ln.verdict == "good"
+                if ln.learned < threshold or (not rules_keep and " " not in ln.text):
+                    reason = Reason.LOW_DENSITY if ins else Reason.OUTSIDE_MAIN
+                    page.drop(ln, self.id, reason, value=round(ln.learned, 3), threshold=threshold)
+            elif not ins:
                 page.drop(ln, self.id, Reason.OUTSIDE_MAIN)
             elif ln.verdict != "good":
                 page.drop(

@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""Train the learned line model (cleanroom/models/lines.json) and report cross-validated F1.
+
+    python training/train_lines.py [--bench ../shared/bench] [--folds 5] [--cv] [--write]
+
+Data (read here only, at training time; nothing in the package reads it at run time): the two
+dev sets of ../shared/bench, every renderer's dumps:
+
+- aeb (181 English article pages, gold = the article text): a kept line is labelled content
+  when at least half of its 4-token shingles (lines of 1-3 tokens: its token sequence) occur
+  in the gold; its weight is its token count, normalised so that every document weighs 1
+  (the shingle F1 gives every page the same weight);
+- multi (355 pages, mostly German, snippet gold): a line holding (part of) a must-survive
+  snippet is positive, one holding a must-not snippet negative, the rest unlabelled; each
+  labelled line weighs 1 (the snippet F1 counts snippets); the set is scaled to the same
+  total weight as aeb.
+
+Features are exactly what the layer computes at run time (cleanroom.layers.learned.measure,
+on a page run through the layers before "learned"). The model is an L2-regularised logistic
+regression fitted by Newton's method (numpy, training only).
+
+--cv: folds split by page for aeb (all six renderings of a page in one fold) and by site (the
+URL's host) for multi. For each fold a model is trained on the other folds, written to a
+temporary JSON file, and the FULL pipeline (``Cleaner(Config(learned_model=...))``) cleans
+the held-out pages; the outputs of all folds are scored together with the shared scorer
+(score.evaluate) against the rule pipeline (layer "learned" disabled) on the same pages.
+--write: train on all the data and write the shipped model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import pickle
+import re
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cleanroom import Cleaner, Config, preset  # noqa: E402
+from cleanroom.layers.language import apply_fallback  # noqa: E402
+from cleanroom.layers.learned import FEATURES, measure  # noqa: E402
+from cleanroom.page import Page  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+RENDERERS = ("bs4", "html2text", "html_text", "inscriptis", "lynx", "w3m")
+
+
+def load_scorer(bench: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("bench_score", bench / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.QUIET = True
+    return mod
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def fold_of(group: str, folds: int) -> int:
+    return zlib.crc32(group.encode("utf-8")) % folds
+
+
+def host(url: str) -> str:
+    h = urlsplit(url).hostname or url
+    return h[4:] if h.startswith("www.") else h
+
+
+def staged_page(cleaner: Cleaner, text: str) -> Page:
+    """The page as the learned layer sees it: every layer before it has run."""
+    from cleanroom import frontend
+
+    page = Page(frontend.parse(text), cleaner.config, text)
+    for layer in cleaner.layers:
+        if layer.id == "learned":
+            break
+        if layer.id == "content" and not page.stopwords and not cleaner.config.enabled("language"):
+            apply_fallback(page)
+        layer.apply(page)
+    return page
+
+
+# ---------------------------------------------------------------- labels
+
+
+def aeb_labels(texts: list[str], gold: str) -> tuple[list[float], list[float]]:
+    gt = TOKEN.findall(gold)
+    grams = [{tuple(gt[i : i + n]) for i in range(len(gt) - n + 1)} for n in (1, 2, 3, 4)]
+    labels, weights = [], []
+    for text in texts:
+        toks = TOKEN.findall(text)
+        if not toks:
+            labels.append(0.0)
+            weights.append(0.0)
+            continue
+        if len(toks) < 4:
+            lab = tuple(toks) in grams[len(toks) - 1]
+        else:
+            sh = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
+            lab = sum(1 for s in sh if s in grams[3]) >= 0.5 * len(sh)
+        labels.append(1.0 if lab else 0.0)
+        weights.append(float(len(toks)))
+    total = sum(weights)
+    return labels, [w / total if total else 0.0 for w in weights]
+
+
+def norm_ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def multi_labels(texts: list[str], items: list[bool], rec: dict[str, Any]) -> tuple[list[float], list[float]]:
+    parts = [("- " + t) if item else t for t, item in zip(texts, items)]
+    starts, pos = [], 0
+    for p in parts:
+        starts.append(pos)
+        pos += len(p) + 1
+    joined = " ".join(parts)
+    pos_hit: set[int] = set()
+    neg_hit: set[int] = set()
+    for key, hits in (("with", pos_hit), ("without", neg_hit)):
+        for snip in rec.get(key) or []:
+            s = norm_ws(snip)
+            if not s:
+                continue
+            at = joined.find(s)
+            while at >= 0:
+                end = at + len(s)
+                for k, st in enumerate(starts):
+                    if st < end and at < st + len(parts[k]):
+                        hits.add(k)
+                at = joined.find(s, at + 1)
+    labels = [1.0 if k in pos_hit else 0.0 for k in range(len(texts))]
+    weights = [1.0 if (k in pos_hit) != (k in neg_hit) else 0.0 for k in range(len(texts))]
+    return labels, weights
+
+
+def collect(bench: Path, renderers: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One record per (set, renderer, page): feature rows, labels, weights, fold group."""
+    cleaner = Cleaner(preset("balanced"))
+    docs: list[dict[str, Any]] = []
+    for name in ("aeb", "multi"):
+        root = bench / name
+        if name == "aeb":
+            gold = {r["id"]: r for r in read_jsonl(root / "pages.jsonl")}
+        else:
+            gold = {r["id"]: r for r in read_jsonl(root / "gold.jsonl")}
+        for r in renderers:
+            for rec in read_jsonl(root / "dumps" / f"{r}.jsonl"):
+                g = gold.get(rec["id"])
+                if g is None:
+                    continue
+                page = staged_page(cleaner, rec.get("text") or "")
+                measured = measure(page)
+                lines, rows = measured if measured else ([], [])
+                texts = [ln.text for ln in lines]
+                if name == "aeb":
+                    labels, weights = aeb_labels(texts, g["gold"])
+                    group = rec["id"]
+                else:
+                    items = [bool(ln.bullet) and ln.bullet[0] != "#" for ln in lines]
+                    labels, weights = multi_labels(texts, items, g)
+                    group = host(g.get("url") or rec["id"])
+                docs.append(
+                    {
+                        "set": name,
+                        "renderer": r,
+                        "id": rec["id"],
+                        "group": group,
+                        "text": rec.get("text") or "",
+                        "rows": rows,
+                        "labels": labels,
+                        "weights": weights,
+                    }
+                )
+    return docs
+
+
+# ---------------------------------------------------------------- model
+
+
+def design(docs: list[dict[str, Any]], multi_weight: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, ws = [], [], []
+    totals = {"aeb": 0.0, "multi": 0.0}
+    for d in docs:
+        totals[d["set"]] += sum(d["weights"])
+    scale = {"aeb": 1.0, "multi": multi_weight * totals["aeb"] / totals["multi"] if totals["multi"] else 0.0}
+    for d in docs:
+        for row, y, w in zip(d["rows"], d["labels"], d["weights"]):
+            if w > 0:
+                xs.append(row)
+                ys.append(y)
+                ws.append(w * scale[d["set"]])
+    x = np.asarray(xs, dtype=float)
+    return x, np.asarray(ys, dtype=float), np.asarray(ws, dtype=float)
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 30) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression, L2 on the weights (not the bias), Newton's method."""
+    n, k = x.shape
+    xb = np.hstack([x, np.ones((n, 1))])
+    beta = np.zeros(k + 1)
+    w = w / w.sum() * n  # mean weight 1, so l2 means the same whatever the data size
+    reg = np.full(k + 1, l2 * n)
+    reg[-1] = 0.0
+    for _ in range(iters):
+        z = np.clip(xb @ beta, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        g = xb.T @ (w * (p - y)) + reg * beta
+        h = (xb * (w * p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-9 * np.eye(k + 1)
+        step = np.linalg.solve(h, g)
+        beta -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return beta[:-1], float(beta[-1])
+
+
+def train(docs: list[dict[str, Any]], l2: float, multi_weight: float) -> dict[str, Any]:
+    wts, bias = fit(*design(docs, multi_weight), l2=l2)
+    return {
+        "format": "cleanroom line model 1",
+        "kind": "logistic regression",
+        "features": list(FEATURES),
+        "weights": [round(float(v), 6) for v in wts],
+        "bias": round(bias, 6),
+    }
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def clean_all(docs: list[dict[str, Any]], config: Config) -> dict[tuple[str, str, str], str]:
+    cleaner = Cleaner(config)
+    return {(d["set"], d["renderer"], d["id"]): cleaner.clean(d["text"]).text for d in docs}
+
+
+def score_sets(
+    scorer: Any, bench: Path, docs: list[dict[str, Any]], out: dict[tuple[str, str, str], str]
+) -> dict[str, dict[str, float]]:
+    res: dict[str, dict[str, float]] = {}
+    for name, mode, gfile in (("aeb", "shingles", "pages.jsonl"), ("multi", "snippets", "gold.jsonl")):
+        gold_all = scorer.load_jsonl(str(bench / name / gfile))
+        for r in sorted({d["renderer"] for d in docs if d["set"] == name}):
+            ids = [d["id"] for d in docs if d["set"] == name and d["renderer"] == r]
+            gold = {k: gold_all[k] for k in ids}
+            pred = {k: {"id": k, "text": out[(name, r, k)]} for k in ids}
+            m = scorer.evaluate(mode, gold, pred, n_boot=0)
+            res[f"{name}/{r}"] = {k: float(m[k]) for k in ("f1", "precision", "recall")}
+        per = [v["f1"] for k, v in res.items() if k.startswith(name + "/")]
+        res[name] = {"f1": sum(per) / len(per)}
+    return res
+
+
+def cross_validate(
+    docs: list[dict[str, Any]], folds: int, l2: float, multi_weight: float, threshold: float
+) -> dict[tuple[str, str, str], str]:
+    out: dict[tuple[str, str, str], str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in range(folds):
+            train_docs = [d for d in docs if fold_of(d["group"], folds) != f]
+            test = [d for d in docs if fold_of(d["group"], folds) == f]
+            path = Path(tmp) / f"fold{f}.json"
+            path.write_text(json.dumps(train(train_docs, l2, multi_weight)), encoding="utf-8")
+            cfg = preset("balanced").replace(learned_model=str(path), learned_threshold=threshold)
+            out.update(clean_all(test, cfg))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
+    ap.add_argument("--renderers", default=",".join(RENDERERS))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--multi-weight", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.4)
+    ap.add_argument("--cv", action="store_true", help="cross-validated F1 against the rule pipeline")
+    ap.add_argument("--write", action="store_true", help="train on everything, write the shipped model")
+    ap.add_argument("--json", help="write the CV figures to this file")
+    ap.add_argument(
+        "--cache", help="pickle of the collected features (made if missing; delete it when features change)"
+    )
+    ap.add_argument(
+        "--sweep", help="CV over settings: 'l2=1e-3,1e-2;threshold=0.45,0.5' (keys of this script's options)"
+    )
+    args = ap.parse_args()
+    bench = Path(args.bench)
+    renderers = tuple(r for r in args.renderers.split(",") if r)
+    t0 = time.time()
+    if args.cache and Path(args.cache).exists():
+        with open(args.cache, "rb") as f:
+            docs, base = pickle.load(f)
+    else:
+        docs = collect(bench, renderers)
+        base = None
+    print(f"collected {len(docs)} documents in {time.time() - t0:.0f}s", file=sys.stderr)
+    if args.cv or args.sweep:
+        scorer = load_scorer(bench)
+        if base is None:
+            base = score_sets(
+                scorer, bench, docs, clean_all(docs, preset("balanced").replace(disabled={"learned"}))
+            )
+            if args.cache:
+                with open(args.cache, "wb") as f:
+                    pickle.dump((docs, base), f)
+    if args.sweep:
+        grid = [
+            (k, [float(v) for v in vals.split(",")])
+            for k, vals in (p.split("=") for p in args.sweep.split(";"))
+        ]
+        for combo in itertools.product(*(vals for _, vals in grid)):
+            opts = dict(l2=args.l2, multi_weight=args.multi_weight, threshold=args.threshold)
+            opts.update({k.replace("-", "_"): v for (k, _), v in zip(grid, combo)})
+            cv = score_sets(scorer, bench, docs, cross_validate(docs, args.folds, **opts))
+            print(
+                f"{opts}  aeb {base['aeb']['f1']:.4f} -> {cv['aeb']['f1']:.4f}  multi {base['multi']['f1']:.4f} -> {cv['multi']['f1']:.4f}",
+                flush=True,
+            )
+    if args.cv:
+        cv = score_sets(
+            scorer, bench, docs, cross_validate(docs, args.folds, args.l2, args.multi_weight, args.threshold)
+        )
+        print(f"{'':16}{'rules F1':>9}{'CV F1':>8}{'P':>7}{'R':>7}")
+        for key in sorted(cv):
+            b, c = base[key], cv[key]
+            extra = f"{c['precision']:7.3f}{c['recall']:7.3f}" if "precision" in c else ""
+            print(f"{key:16}{b['f1']:9.4f}{c['f1']:8.4f}{extra}")
+        if args.json:
+            Path(args.json).write_text(json.dumps({"rules": base, "cv": cv, "args": vars(args)}, indent=1))
+    if args.write:
+        model = train(docs, args.l2, args.multi_weight)
+        model.update(
+            {
+                "trained_on": "../shared/bench aeb (pages.jsonl) and multi (gold.jsonl), dumps: "
+                + ",".join(renderers),
+                "training": "training/train_lines.py"
+                + f" --l2 {args.l2} --multi-weight {args.multi_weight} --threshold {args.threshold}",
+                "threshold": args.threshold,
+            }
+        )
+        path = ROOT / "cleanroom" / "models" / "lines.json"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
