@@ -812,6 +812,20 @@ class TestLearned:
         # the rules decide alone: a low-density drop records the stopword density and its threshold
         assert all(d.threshold in (None, cfg.stopwords_low) for d in r.decisions)
 
+    def test_a_list_is_kept_or_dropped_whole(self) -> None:
+        from cleanroom.layers.learned import smooth_lists
+        from cleanroom.model import Line
+
+        texts = ["a tube", "two levers", "a pump", "a tool"]
+        items = [Line(no=i + 1, raw=t, text=t, bullet="-", block=3) for i, t in enumerate(texts)]
+        kept = smooth_lists(items, [0.45, 0.29, 0.34, 0.52], 0.4)
+        assert all(p >= 0.4 for p in kept) and kept[0] == 0.45 and kept[3] == 0.52
+        dropped = smooth_lists(items, [0.45, 0.29, 0.34, 0.2], 0.4)
+        assert all(p < 0.4 for p in dropped)
+        # a lone item, or items of different blocks, keep their own probability
+        items[2].block = 4
+        assert smooth_lists(items[1:3], [0.29, 0.5], 0.4) == [0.29, 0.5]
+
     def test_html_input_is_left_to_the_markup(self) -> None:
         html = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article><p>Jobs at Example Media</p>"
         page, _ = cleanroom.Cleaner().run_html(html)

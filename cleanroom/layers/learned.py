@@ -216,6 +216,31 @@ def load_model(path: str | None = None) -> LineModel:
 _REGION = Region()
 
 
+def smooth_lists(lines: list[Line], probs: list[float], threshold: float) -> list[float]:
+    """The items of one list are kept or dropped together (a run of consecutive kept lines
+    with a list marker, in one block): when at least half of them reach the threshold, every
+    item is raised to it at least, otherwise every item is lowered below it, so that "two
+    tyre levers" does not flicker out of a list the model keeps."""
+    out = list(probs)
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and _item(lines[j]) and lines[j].block == lines[i].block:
+            j += 1
+        if j - i >= 2:
+            run = probs[i:j]
+            if 2 * sum(1 for p in run if p >= threshold) >= len(run):
+                out[i:j] = [max(p, threshold) for p in run]
+            else:
+                out[i:j] = [min(p, math.nextafter(threshold, 0.0)) for p in run]
+        i = max(j, i + 1)
+    return out
+
+
+def _item(ln: Line) -> bool:
+    return bool(ln.bullet) and not ln.bullet.startswith("#")
+
+
 def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
     """The kept lines and their feature vectors (None when the region has nothing to plan
     from); shared by the layer and the training script."""
@@ -253,5 +278,9 @@ class Learned(Layer):
             return
         lines, rows = measured
         model = load_model(page.config.learned_model)
-        for ln, p in zip(lines, model.probabilities(rows)):
+        threshold = page.config.learned_threshold
+        probs = smooth_lists(
+            lines, model.probabilities(rows), model.threshold if threshold is None else threshold
+        )
+        for ln, p in zip(lines, probs):
             ln.learned = p
