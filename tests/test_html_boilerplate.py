@@ -234,3 +234,17 @@ def test_a_list_of_short_items_without_links_is_not_a_menu() -> None:
         page, _ = Cleaner().run_html(html)
         menu = [ln for ln in page.lines if ln.text in items and ln.layer == "navigation"]
         assert (not menu) == kept, [ln.text for ln in menu]
+
+
+def test_a_lead_paragraph_classed_teaser_and_cms_text_components_are_kept() -> None:
+    lead = (
+        "Dubiose Händler versprechen Hilfe bei Schlafstörungen und Gelenkschmerzen. Die "
+        "Verbraucherzentrale warnt vor den Angeboten, die im Internet verkauft werden."
+    )
+    body = "".join(f"<div class='cmp-text'>{p}</div>" for p in _paras("body", 3).split("</p>") if p)
+    cards = "".join(f"<div class='teaser'><a href='/{i}'>Weitere Meldung {i}</a></div>" for i in range(4))
+    html = f"<main><h1>Warnung</h1><p class='teasertext'>{lead}</p>{body}{cards}</main>"
+    result = Cleaner().clean_html(html)
+    assert lead in result.text
+    assert "The body report number 2" in result.text
+    assert "Weitere Meldung 1" not in result.text

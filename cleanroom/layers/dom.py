@@ -45,6 +45,7 @@ REASONS: dict[str, Reason] = {
     "promo": Reason.RELATED_BLOCK,
     "login": Reason.CHROME,
     "ticker": Reason.TICKER,
+    "teaser": Reason.RELATED_BLOCK,
 }
 WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
 MAIN = "main"
@@ -83,6 +84,8 @@ class Dom(Layer):
             reason = REASONS.get(category)
             if reason is None:
                 continue
+            if category == "teaser" and prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
+                continue  # "teaser" also names an article's own lead paragraph (German sites)
             if category in WEAK:
                 if MAIN in hints or (ln.level and category == "header"):
                     continue
