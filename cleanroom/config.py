@@ -34,6 +34,9 @@ class Config:
     #: the deepest element holding this share of the page's prose is the article's container:
     #: its short and near-good lines count as good (None: off)
     dom_main_share: float | None = 0.75
+    #: at least this many sibling elements with the same arrangement of short, linked lines
+    #: (teaser cards, job ads, product tiles) are a card list, dropped (None: off)
+    dom_card_min_items: int | None = 3
     #: on a page with an article container (<article>, <main>, articleBody), the region layer
     #: multiplies the weight of a good line inside it by this and divides every other good
     #: line's by it; it also takes back paragraphs outside the region that are siblings of
@@ -132,6 +135,8 @@ class Config:
             v = getattr(self, name)
             if v is not None and not 0.0 <= v <= 1.0:
                 raise ConfigError(f"{name} must be within [0, 1], got {v!r}")
+        if self.dom_card_min_items is not None and self.dom_card_min_items < 2:
+            raise ConfigError(f"dom_card_min_items must be >= 2, got {self.dom_card_min_items!r}")
         if self.dom_region_weight is not None and self.dom_region_weight < 1.0:
             raise ConfigError(f"dom_region_weight must be >= 1, got {self.dom_region_weight!r}")
         if self.length_low < 0 or self.length_high < self.length_low:

@@ -248,3 +248,19 @@ def test_a_lead_paragraph_classed_teaser_and_cms_text_components_are_kept() -> N
     assert lead in result.text
     assert "The body report number 2" in result.text
     assert "Weitere Meldung 1" not in result.text
+
+
+def test_a_card_list_is_dropped_and_paragraphs_and_lists_are_not() -> None:
+    card = (
+        "<div class='slide'><div class='card'>Projektingenieur Verfahrenstechnik {i}"
+        "<div class='meta'>Stadt {i} <a href='/job/{i}'>Zum Job</a></div></div></div>"
+    )
+    cards_html = "".join(card.format(i=i) for i in range(5))
+    items = "".join(f"<li>{w}</li>" for w in ("a spare inner tube", "two tyre levers", "a mini pump"))
+    html = f"<article>{_paras('fusion', 2)}<div class='slider'>{cards_html}</div><ul>{items}</ul>{_paras('energy', 2)}</article>"
+    result = Cleaner().clean_html(html)
+    dropped = {d.original for d in result.decisions if d.value == "cards"}
+    assert "Projektingenieur Verfahrenstechnik 3" in dropped and "Stadt 3 Zum Job" in dropped
+    assert "The fusion report number 1" in result.text and "two tyre levers" in result.text
+    off = Cleaner(preset("balanced").replace(dom_card_min_items=None)).clean_html(html)
+    assert not [d for d in off.decisions if d.value == "cards"]

@@ -78,6 +78,7 @@ class TestRegistry:
             {"min_score": -0.1},
             {"length_low": 300, "length_high": 100},
             {"dom_region_weight": 0.5},
+            {"dom_card_min_items": 1},
             {"nope": 1},
         ],
     )

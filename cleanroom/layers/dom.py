@@ -20,6 +20,7 @@ Text dumps carry no hints, so for them this layer does nothing.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..model import Line
@@ -49,6 +50,53 @@ REASONS: dict[str, Reason] = {
 }
 WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
 MAIN = "main"
+
+
+_INDEX = re.compile(r"\[\d+\]$")
+
+
+def _signature(ln: Line) -> str:
+    """The line's own element without its sibling index: "div.job-slider__meta"."""
+    return _INDEX.sub("", ln.dom_path.rpartition(">")[2])
+
+
+def cards(lines: list[Line], min_items: int) -> list[Line]:
+    """Lines of card lists: at least ``min_items`` sibling elements holding two or more lines
+    each, in the same arrangement (the same elements in the same order: a headline, a blurb,
+    a date), short, and mostly linking somewhere. Teasers, job ads and product tiles are
+    built that way; an article's paragraphs (one line per element) and a forum's posts
+    (prose of their own length) are not."""
+    children: dict[int, dict[int, list[Line]]] = defaultdict(lambda: defaultdict(list))
+    for ln in lines:
+        anc = ln.ancestors
+        for d in range(len(anc) - 1):
+            children[anc[d]][anc[d + 1]].append(ln)
+    found: list[Line] = []
+    seen: set[int] = set()
+    for items in children.values():
+        if len(items) < min_items:
+            continue
+        by_shape: dict[tuple[str, ...], list[list[Line]]] = defaultdict(list)
+        for item in items.values():
+            if len(item) >= 2:
+                by_shape[tuple(_signature(ln) for ln in item)].append(item)
+        for group in by_shape.values():
+            if len(group) < min_items:
+                continue
+            if any(
+                sum(len(ln.text) for ln in item) > 400 or any(reads_as_prose(ln, 200, 2) for ln in item)
+                for item in group
+            ):
+                continue
+            linked = sum(1 for item in group if any((ln.link_density or 0.0) > 0.0 for ln in item))
+            if 2 * linked < len(group):
+                continue
+            for item in group:
+                for ln in item:
+                    if id(ln) not in seen:
+                        seen.add(id(ln))
+                        found.append(ln)
+    return found
 
 
 class Dom(Layer):
@@ -95,6 +143,9 @@ class Dom(Layer):
         for ln in lines:
             if ln.kept and ln.in_figure:
                 page.drop(ln, self.id, Reason.CAPTION, value="figure")
+        if cfg.dom_card_min_items is not None:
+            for ln in cards([ln for ln in lines if ln.kept], cfg.dom_card_min_items):
+                page.drop(ln, self.id, Reason.RELATED_BLOCK, value="cards")
         self._container(page, [ln for ln in lines if ln.kept])
 
     @staticmethod
