@@ -172,6 +172,7 @@ def _register_presets() -> None:
         length_high=180,
         secondary_region_share=None,
         bad_weight=1.6,
+        learned_threshold=0.6,
     )
     # recall: keep anything that might be text; remove only clear boilerplate
     PRESETS["recall"] = balanced.replace(
@@ -182,6 +183,7 @@ def _register_presets() -> None:
         secondary_region_share=0.15,
         bad_weight=0.6,
         drop_inline_headlines=False,
+        learned_threshold=0.3,
     )
 
 

@@ -144,11 +144,12 @@ def test_with_title_puts_the_title_first() -> None:
 
 @needs_seeds
 def test_presets_order_by_how_much_they_keep() -> None:
+    totals = [0, 0, 0]
     for text in SEEDS.values():
-        precision, balanced, recall = (
-            len(cleanroom.clean(text, p).text) for p in ("precision", "balanced", "recall")
-        )
-        assert precision <= balanced <= recall
+        sizes = [len(cleanroom.clean(text, p).text) for p in ("precision", "balanced", "recall")]
+        assert sizes[0] <= sizes[1] <= sizes[2]
+        totals = [t + n for t, n in zip(totals, sizes)]
+    assert totals[0] < totals[1] < totals[2], totals  # each preset really moves the trade-off
 
 
 @pytest.mark.parametrize("layer_id", LAYER_IDS)
