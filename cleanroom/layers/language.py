@@ -48,7 +48,7 @@ def stoplist_rates(sample: str) -> dict[str, float]:
     counts = Counter(toks)
     vocab = counts.keys()
     return {
-        lang: sum(counts[w] for w in stopwords(lang) & vocab) / len(toks)
+        lang: sum(counts[w] for w in stopwords(lang).intersection(vocab)) / len(toks)
         for lang in stopword_languages()
         if lang not in CHAR_BASED
     }
