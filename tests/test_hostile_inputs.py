@@ -140,6 +140,25 @@ def test_many_one_character_lines(n: int) -> None:
     assert best_time(lambda: CLEANER.clean(big), 1) / best_time(lambda: CLEANER.clean(small), 1) <= 8
 
 
+def test_many_pages_run_together_stay_linear() -> None:
+    # pages joined into one document (a crawl dump without separators, one huge JSONL record):
+    # every page's "Most read" / "Comments" heading is a boundary for the region layer, which
+    # looked for the best run after each one over the rest of the document: 0.4 MB took 0.4 s,
+    # 1.6 MB 6 s, a 5 MB JSONL record 48 s. Now one pass: 4 x the pages, about 4 x the time
+    from io_helpers import corpus
+
+    pages = "\n\n".join(r["text"] for r in corpus(3, 10))  # 30 pages, 79 KB
+
+    def joined(size: int) -> str:
+        return ("\n\n".join([pages] * (size // len(pages) + 1)))[:size]
+
+    small, big = joined(400_000), joined(1_600_000)
+    r = CLEANER.clean(big)
+    assert r.text and len(r.text) < len(pages)  # the copies are duplicates of the first
+    ratio = best_time(lambda: CLEANER.clean(big)) / best_time(lambda: CLEANER.clean(small))
+    assert ratio <= 8, ratio
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("CLEANROOM_FULL_SIZES"), reason="set CLEANROOM_FULL_SIZES=1")
 def test_a_million_one_character_lines() -> None:
