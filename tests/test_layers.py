@@ -7,6 +7,7 @@ Layers that rely on an earlier layer's measurement get it set by hand (helpers.m
 
 from __future__ import annotations
 
+import random
 import textwrap
 
 import pytest
@@ -18,7 +19,7 @@ from cleanroom.errors import ConfigError
 from cleanroom.frontend import parse, render
 from cleanroom.layers import LAYER_IDS, LAYERS, get_layer
 from cleanroom.layers.content import revise
-from cleanroom.layers.region import regions
+from cleanroom.layers.region import max_run, regions, suffix_runs
 from cleanroom.page import Page
 from cleanroom.reasons import Reason
 
@@ -759,6 +760,17 @@ class TestRegion:
         assert regions(weights, 0.6) == [(0, 1)]
         assert regions(weights, None) == [(0, 1)]
         assert regions([-1.0, -2.0], 0.35) == []
+
+    def test_suffix_runs_are_kadane_on_every_suffix(self) -> None:
+        # the boundary cut asks for the best run after each boundary heading; suffix_runs answers
+        # for all of them in one pass (one max_run each was quadratic in a page of many pages).
+        # Integer-valued weights add up exactly in either direction: the same runs, ties included
+        rng = random.Random(6)
+        for _ in range(3000):
+            weights = [float(rng.choice([-3, -2, -1, 0, 0, 1, 2, 3, 5])) for _ in range(rng.randint(0, 30))]
+            lo = rng.randint(0, len(weights))
+            got = suffix_runs(weights, lo)
+            assert got == [max_run(weights, i, len(weights)) for i in range(lo, len(weights))], weights
 
 
 class TestLearned:

@@ -25,18 +25,6 @@ _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
 _HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
 
 
-def _prose_share(lines: list[Line]) -> float:
-    """Share of the kept text in lines that read as paragraphs: high where an article goes
-    on after a box, low in a list of teasers (headlines, dates, captions)."""
-    total = prose = 0
-    for ln in lines:
-        if ln.kept:
-            total += len(ln.text)
-            if reads_as_prose(ln):
-                prose += len(ln.text)
-    return prose / total if total else 0.0
-
-
 def _article_nodes(lines: list[Line]) -> set[int]:
     """HTML: the article containers (<article>, <main>, articleBody) that hold the article.
 
@@ -87,6 +75,26 @@ def max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
         if cur > best:
             best, best_s, best_e = cur, cur_s, i + 1
     return best, best_s, best_e
+
+
+def suffix_runs(weights: list[float], lo: int) -> list[tuple[float, int, int]]:
+    """``max_run(weights, i, len(weights))`` for every ``i >= lo`` (at index ``i - lo``), in one
+    backward pass instead of one pass each. The same runs as Kadane's: the highest score, then
+    the earliest end, then the latest start (sums are added from the other end, so two runs
+    whose scores differ only by rounding may be ranked the other way)."""
+    n = len(weights)
+    out: list[tuple[float, int, int]] = [(0.0, n, n)] * (n - lo)
+    best, best_s, best_e = 0.0, n, n  # best run starting at i + 1 or later
+    run, run_e = 0.0, n  # best run starting at i + 1 exactly, and its earliest end
+    for i in range(n - 1, lo - 1, -1):
+        if run > 0:
+            run += weights[i]
+        else:
+            run, run_e = weights[i], i + 1
+        if run > best or (run == best and run_e < best_e):
+            best, best_s, best_e = run, i, run_e
+        out[i - lo] = (best, best_s, best_e) if best > 0 else (0.0, i, i)
+    return out
 
 
 def regions(weights: list[float], share: float | None) -> list[tuple[int, int]]:
@@ -240,11 +248,28 @@ class Region(Layer):
             return runs
         start = runs[0][0]
         before = 0  # characters of good text since the content began
+        # Computed once, at the first boundary, for every line from there on (so that a page
+        # with many boundaries, such as pages run together, stays linear): the best run after
+        # each line, and running totals of the kept characters, of those in good lines and of
+        # those in lines that read as paragraphs (a high prose share means the article goes on
+        # after a box; a low one, a list of teasers: headlines, dates, captions).
+        suffix: list[tuple[float, int, int]] = []
+        good, kept, prose = [0], [0], [0]
+        first = 0
         for i in range(start, len(lines)):
             if before >= min_chars and is_boundary(lines[i]):
-                _, a, b = max_run(weights, i, len(lines))
-                after = sum(len(ln.text) for ln in lines[a:b] if ln.kept and ln.verdict == "good")
-                if after < before or _prose_share(lines[a:b]) < 0.5:
+                if not suffix:
+                    first, suffix = i, suffix_runs(weights, i)
+                    for ln in lines[i:]:
+                        n = len(ln.text) if ln.kept else 0
+                        good.append(good[-1] + (n if ln.verdict == "good" else 0))
+                        kept.append(kept[-1] + n)
+                        prose.append(prose[-1] + (n if n and reads_as_prose(ln) else 0))
+                _, a, b = suffix[i - first]
+                ra, rb = a - first, b - first
+                after = good[rb] - good[ra]
+                share = (prose[rb] - prose[ra]) / (kept[rb] - kept[ra]) if kept[rb] > kept[ra] else 0.0
+                if after < before or share < 0.5:
                     return [(a, min(b, i)) for a, b in runs if a < i]
             if lines[i].kept and lines[i].verdict == "good":
                 before += len(lines[i].text)

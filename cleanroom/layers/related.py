@@ -96,7 +96,8 @@ class Related(Layer):
         self, page: Page, lines: list, i: int, limit: int, reason: Reason = Reason.RELATED_BLOCK
     ) -> None:
         taken = 0
-        for x in lines[i + 1 :]:
+        for j in range(i + 1, len(lines)):  # not lines[i + 1 :]: a copy per heading is quadratic
+            x = lines[j]
             if not x.kept:
                 continue
             if taken >= limit or reads_as_prose(x):

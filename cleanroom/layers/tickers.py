@@ -7,6 +7,8 @@ lines between items); when the heading stands alone, the next block is the ticke
 
 from __future__ import annotations
 
+from itertools import chain
+
 from ..lexicon import phrases
 from ..page import Page
 from ..reasons import Reason
@@ -26,12 +28,15 @@ class Tickers(Layer):
             if not ln.kept or len(ln.text) > 40 or not heads.equals(ln.key):
                 continue
             page.drop(ln, self.id, Reason.TICKER)
-            rest = [x for x in lines[i + 1 :] if x.kept]
-            if not rest:
+            # the kept lines after it, read only as far as the run goes (a list of all of them
+            # per heading was quadratic in a page of many tickers)
+            rest = (lines[j] for j in range(i + 1, len(lines)) if lines[j].kept)
+            first = next(rest, None)
+            if first is None:
                 continue
-            block = rest[0].block
+            block = first.block
             taken = 0
-            for x in rest:
+            for x in chain((first,), rest):
                 if x.block != block or taken >= limit:
                     break
                 if reads_as_prose(x, 200):
