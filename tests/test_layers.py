@@ -466,6 +466,8 @@ class TestChrome:
                 Reason.DISCLAIMER,
             ),
             ("Comments (12)", Reason.COMMENTS),
+            ("Auf einer Seite lesen", Reason.CHROME),
+            ("Empfohlener redaktioneller Inhalt", Reason.CHROME),
             ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
             ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
         ],
