@@ -123,6 +123,26 @@ class TestNormalize:
         page = apply(make_page(text, preset("balanced").replace(**cfg) if cfg else None), "normalize")
         return {d.line: (d.reason, d.new_text or "") for d in page.decisions if d.action == "edit"}
 
+    def test_a_paragraph_split_at_its_link_by_a_converter_is_rejoined(self) -> None:
+        # bs4's get_text keeps the space around a link's text node
+        text = (
+            "Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen \nEssay\n"
+            " von mir unter dem Titel “Tanz der Lettern”. Ich schlage darin etwas vor."
+        )
+        assert self._edits(text) == {
+            1: (
+                Reason.WRAP_JOINED,
+                "Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen Essay von mir "
+                "unter dem Titel “Tanz der Lettern”. Ich schlage darin etwas vor.",
+            )
+        }
+
+    def test_a_markdown_line_break_is_not_a_split_paragraph(self) -> None:
+        assert self._edits("Roses are red  \nviolets are blue") == {}  # two spaces: a <br>
+        assert self._edits("Roses are red \nviolets are blue") == {
+            1: (Reason.WRAP_JOINED, "Roses are red violets are blue")
+        }
+
     def test_glued_sentence_is_split(self) -> None:
         edits = self._edits("The talks were useful for both sides.He noted that they would continue.")
         assert edits == {

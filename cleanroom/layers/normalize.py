@@ -94,10 +94,19 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     """Converters that print every element on its own line split a paragraph at its links:
     "on Nov. 5," / "according to the agency" / ".". A line that starts with closing
     punctuation, or in lower case after an unfinished line of some length, continues it."""
-    if prev.bullet or ln.indent != prev.indent:
+    if prev.bullet:
+        return False
+    # the space a converter kept around a link's text node: "bringt heute einen " / "Essay" /
+    # " von mir unter dem Titel" (one space; two are a Markdown line break)
+    spaced = (prev.raw.endswith(" ") and not prev.raw.endswith("  ")) or (
+        ln.raw.startswith(" ") and not ln.raw.startswith("  ")
+    )
+    if ln.indent != prev.indent and not spaced:
         return False
     first = ln.text[0]
     if first in _CONTINUATION_START:
+        return True
+    if spaced and first.islower() and not ends_sentence(prev.text) and not _is_url(ln.text):
         return True
     if prev.text.count(" ") < 3 or ends_sentence(prev.text) or _is_url(ln.text):
         return False  # a URL on its own line is not the rest of a sentence
