@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from io_helpers import corpus, counts, jsonl, read_jsonl_any, run, tree, write_jsonl
+from measure import FULL_SIZE, full_ratios
 
 from cleanroom.config import preset
 from cleanroom.errors import InputError
@@ -66,6 +67,31 @@ def test_gzip_bomb_stops_with_a_clear_error(tmp_path: Path) -> None:
     assert "decompression bomb" in r.stderr and "--max-ratio" in r.stderr
     assert "Traceback" not in r.stderr
     assert time.monotonic() - t0 < 20
+
+
+@pytest.mark.parametrize("mb", [5, pytest.param(100, marks=FULL_SIZE)])
+def test_a_jsonl_line_of_100_mb(tmp_path: Path, mb: int) -> None:
+    # one record whose text is mb MB of ordinary pages (menus, prose, footers) on one JSONL line;
+    # the ordinary input of the same size is the same text as a plain text document
+    pages = "\n\n".join(r["text"] for r in corpus(3, 10))
+    size = mb * 1_000_000
+    text = (pages + "\n\n") * (size // (len(pages) + 2) + 1)
+    text = text[: text.rfind("\n\n", 0, size)]
+    big = tmp_path / "big.jsonl"
+    big.write_text(
+        json.dumps({"id": "big", "url": "https://example.com/a", "text": text}) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    run("clean", "-q", str(ROOT / "samples" / "news_w3m.txt"))  # warm-up before the fork: lexicons
+    code, t, m = full_ratios(
+        lambda: run("clean", "-q", "-o", str(tmp_path / "a.jsonl"), str(big)).exit_code,
+        lambda: run("clean", "-q", "-o", str(tmp_path / "b.jsonl"), str(tmp_path / "big.txt")).exit_code,
+        f"JSONL line of {mb} MB against the same text as .txt",
+    )
+    assert code == 0
+    (got,) = read_jsonl_any(tmp_path / "a.jsonl")  # read whole, cleaned, written back as one record
+    assert got["id"] == "big" and 0 < len(got["text"]) < len(text) and 0 <= got["cleanroom"]["score"] <= 1
+    assert t <= 3 and m <= 3, (t, m)
 
 
 def test_a_million_empty_lines_compress_well_and_still_read(tmp_path: Path) -> None:
