@@ -184,6 +184,37 @@ def test_invalid_and_mixed_encodings_as_bytes() -> None:
     assert CLEANER.clean("Ça coûte 5 €, un café à la gare. ".encode("cp1252") * 20).text.startswith(
         "Ça coûte"
     )
+    # bounds, against the same bytes without the broken ones
+    utf8 = prose(200_000).replace("minister", "ministère").encode("utf-8")
+    sparse = utf8.replace(b"the talks", b"the \xff talks", 20)  # nearly UTF-8: replaced
+    r = CLEANER.clean(sparse)
+    assert r.source["encoding_source"] == "utf-8 replace" and "ministère" in r.text
+    t, m = ratios(lambda: CLEANER.clean(sparse), lambda: CLEANER.clean(utf8))
+    assert t <= 5 and m <= 5, (t, m)
+    # a broken byte in every paragraph: read as cp1252, so every "è" is mojibake ("Ã¨") that the
+    # normalize layer repairs with ftfy, line by line. That costs ~8 x clean prose per byte, so
+    # the ordinary input is the same mojibake as a str (a dump that was mis-decoded upstream);
+    # and it is linear: 4 x the size, at most 8 x the time
+    dense = utf8.replace(b"\n\n", b"\xff\n\n")
+    r = CLEANER.clean(dense)
+    assert r.source["encoding_source"] == "fallback" and "ministère" in r.text
+    mojibake = dense.decode("cp1252", "replace")
+    t, m = ratios(lambda: CLEANER.clean(dense), lambda: CLEANER.clean(mojibake), runs=1)
+    assert t <= 5 and m <= 5, (t, m)
+    quarter = dense[: len(dense) // 4]
+    assert best_time(lambda: CLEANER.clean(dense), 1) / best_time(lambda: CLEANER.clean(quarter), 1) <= 8
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_bom(encoding: str) -> None:
+    text = prose(200_000).replace("minister", "Минис́тр 部长")
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    r = CLEANER.clean(data)
+    assert r.source["encoding_source"] == "bom" and r.text == CLEANER.clean(text).text
+    t, m = ratios(lambda: CLEANER.clean(data), lambda: CLEANER.clean(text))
+    assert t <= 5 and m <= 5, (t, m)
 
 
 # --- HTML inputs
@@ -278,17 +309,21 @@ def test_unclosed_nesting_and_unterminated_tags(parser: str) -> None:
     assert t <= 5, t
 
 
-EXTERNAL = """<?xml version="1.0"?>
+LAUGHS = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(2, 10))  # 10^9 x "lol"
+EXTERNAL = (
+    """<?xml version="1.0"?>
 <!DOCTYPE html [
   <!ENTITY passwd SYSTEM "file:///etc/passwd">
   <!ENTITY remote SYSTEM "http://127.0.0.1:9/evil.dtd">
   <!ENTITY % param SYSTEM "http://127.0.0.1:9/param.dtd"> %param;
-  <!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol1 "lol">"""
+    + LAUGHS
+    + """
 ]>
 <html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>
 <body><iframe src="http://127.0.0.1:9/"></iframe><img src="file:///etc/shadow">
-<p>{body} &passwd; &remote; &lol3;</p></body></html>"""
+<p>{body} &passwd; &remote; &lol9;</p></body></html>"""
+)
 
 
 @pytest.mark.parametrize("parser", PARSERS)
@@ -300,12 +335,17 @@ def test_external_entities_are_never_fetched_or_expanded(
 
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    page = EXTERNAL.format(body=prose(1500))
-    r = CLEANER.clean_html(page, parser=parser)
-    assert "The minister said" in r.text
-    assert "root:" not in r.text and "lollol" not in r.text  # no file read, no billion laughs
-    r = CLEANER.clean_html(page.encode("utf-8"), parser=parser)
-    assert "root:" not in r.text and "lollol" not in r.text
+    page = EXTERNAL.format(body=prose(100_000))
+    for data in (page, page.encode("utf-8")):
+        r = CLEANER.clean_html(data, parser=parser)
+        assert "The minister said" in r.text
+        assert "root:" not in r.text and "lollol" not in r.text  # no file read, no billion laughs
+    # a billion laughs expanded would cost gigabytes: against the same page without its DOCTYPE
+    plain = "<html>" + page.split("<html>", 1)[1]
+    t, m = ratios(
+        lambda: CLEANER.clean_html(page, parser=parser), lambda: CLEANER.clean_html(plain, parser=parser)
+    )
+    assert t <= 5 and m <= 5, (t, m)
 
 
 @pytest.mark.parametrize("parser", PARSERS)
