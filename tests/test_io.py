@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from io_helpers import corpus, counts, jsonl, read_jsonl_any, run, tree, write_jsonl
-from measure import FULL_SIZE, full_ratios, measured, ratios
+from measure import FULL_SIZE, best_time, full_ratios, measured, peak_memory, ratios
 
 from cleanroom.config import preset
 from cleanroom.errors import InputError
@@ -105,6 +105,25 @@ def test_a_jsonl_line_of_100_mb(tmp_path: Path, mb: int) -> None:
     (got,) = read_jsonl_any(tmp_path / "a.jsonl")  # read whole, cleaned, written back as one record
     assert got["id"] == "big" and 0 < len(got["text"]) < len(text) and 0 <= got["cleanroom"]["score"] <= 1
     assert t <= 3 and m <= 3, (t, m)
+
+
+def test_a_binary_file_is_skipped_unread(tmp_path: Path) -> None:
+    size = 4_000_000
+    binary = tmp_path / "image.txt"  # a document name, binary content
+    binary.write_bytes((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))) * (size // 272))
+    page = tmp_path / "page.txt"
+    page.write_text(
+        ("\n\n".join(r["text"] for r in corpus(3, 10)) + "\n\n") * (size // 80_000), encoding="utf-8"
+    )
+    r = run("clean", str(binary))
+    assert r.exit_code == 0 and counts(r) == (1, 0, 0, 1) and "binary" in r.stderr
+    # its first 8 KiB decide: against a text file of the same size, and the file's own size
+    out = ["-q", "--overwrite", "-o", str(tmp_path / "out.jsonl")]
+    t = best_time(lambda: run("clean", *out, str(binary)), 1) / best_time(
+        lambda: run("clean", *out, str(page)), 1
+    )
+    m = peak_memory(lambda: run("clean", *out, str(binary)))
+    assert t <= 1 and m <= size / 10, (t, m)
 
 
 def test_a_million_empty_lines_compress_well_and_still_read(tmp_path: Path) -> None:
