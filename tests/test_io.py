@@ -432,9 +432,12 @@ def test_a_failed_run_leaves_no_output_file(tmp_path: Path) -> None:
 
 
 def _start(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+    # this checkout's package, not whichever one is installed (cwd is not the checkout)
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-m", "cleanroom", "clean", "-q", *args],
         cwd=cwd,
+        env={**os.environ, "PYTHONPATH": path},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
