@@ -57,10 +57,17 @@ def test_compressed_output_is_deterministic(tmp_path: Path) -> None:
     assert (tmp_path / "a.jsonl.gz").read_bytes() == (tmp_path / "b.jsonl.gz").read_bytes()
 
 
-def test_gzip_bomb_stops_with_a_clear_error(tmp_path: Path) -> None:
-    member = gzip.compress(b"\0" * (16 << 20), compresslevel=9)  # 16 MiB -> ~16 KiB
-    bomb = tmp_path / "bomb.jsonl.gz"
-    bomb.write_bytes(member * 16)  # 256 MiB of NUL bytes from ~256 KiB: ratio ~1000
+@pytest.mark.parametrize("kind", ["gz", "zst"])
+def test_gzip_bomb_stops_with_a_clear_error(tmp_path: Path, kind: str) -> None:
+    if kind == "gz":
+        member = gzip.compress(b"\0" * (16 << 20), compresslevel=9)  # 16 MiB -> ~16 KiB
+    else:
+        import zstandard
+
+        member = zstandard.ZstdCompressor(level=19).compress(b"\0" * (16 << 20))  # -> ~530 bytes
+    bomb = tmp_path / f"bomb.jsonl.{kind}"
+    # ~256 KiB of 16 MiB members: 256 MiB of NUL bytes as gzip (ratio ~1000), 8 GiB as zstd
+    bomb.write_bytes(member * ((256 << 10) // len(member)))
     r = run("clean", str(bomb))
     assert r.exit_code == 1
     assert "decompression bomb" in r.stderr and "--max-ratio" in r.stderr
@@ -68,14 +75,14 @@ def test_gzip_bomb_stops_with_a_clear_error(tmp_path: Path) -> None:
     # It stops at RATIO_FLOOR (64 MiB; 100 x the compressed size is less). Time: against an
     # ordinary .jsonl.gz of the same compressed size. Memory: against that limit, since the NUL
     # bytes are one line that is read whole until the stop.
-    ordinary = write_jsonl(tmp_path / "ordinary.jsonl.gz", corpus(3, 270))
+    ordinary = write_jsonl(tmp_path / f"ordinary.jsonl.{kind}", corpus(3, 270 if kind == "gz" else 200))
     assert 0.5 < ordinary.stat().st_size / bomb.stat().st_size < 2
     code, t_bomb, m_bomb = measured(lambda: run("clean", "-q", str(bomb)).exit_code)
     _, t_ord, m_ord = measured(
         lambda: run("clean", "-q", "-o", str(tmp_path / "out.jsonl"), str(ordinary)).exit_code
     )
     print(
-        f"\ngzip bomb: {t_bomb:.2f} s {m_bomb / 1e6:.0f} MB; ordinary .gz of the same size: "
+        f"\n{kind} bomb: {t_bomb:.2f} s {m_bomb / 1e6:.0f} MB; ordinary .{kind} of the same size: "
         f"{t_ord:.2f} s {m_ord / 1e6:.0f} MB; time ratio {t_bomb / t_ord:.2f}, memory / limit {m_bomb / RATIO_FLOOR:.2f}"
     )
     assert code == 1
