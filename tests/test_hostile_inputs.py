@@ -1,37 +1,30 @@
 """A corpus of hostile inputs for the library API, each with its expected outcome and a bound.
 
-Bounds are ratios against an ordinary input of the same size cleaned by the same Cleaner in the
-same process (time: best of a few runs; memory: tracemalloc peak), never absolute times, so they
-hold on a slow or busy machine. The quick suite uses sizes that keep this file near 30 s on two
-cores; the sizes the issue names (a 50 MB line, a million one-character lines) run in the tests
-run with ``CLEANROOM_FULL_SIZES=1 pytest -m slow tests/test_hostile_inputs.py``. Figures: docs/reliability.md.
+Bounds are ratios against an ordinary input of the same size cleaned by the same Cleaner, never
+absolute times, so they hold on a slow or busy machine (tests/measure.py). The quick suite uses
+sizes that keep this file within a minute on two cores (time: least CPU time of a few runs;
+memory: tracemalloc peak). The sizes the issue names (a 50 MB line, a million one-character
+lines, 100,000 levels of html.parser nesting; with tests/test_io.py a JSONL line of 100 MB) run
+with ``CLEANROOM_FULL_SIZES=1 pytest -m slow -s tests/test_hostile_inputs.py tests/test_io.py``:
+each input once, in a forked child that reports its CPU time and peak RSS growth. Figures:
+docs/reliability.md.
 
 I/O-level hostile inputs (JSONL lines of 100 MB, JSON that is not an object, gzip bombs,
 truncated .gz / .zst, binary files) belong to the readers and the CLI (cleanroom.io) and are
-tested there.
+tested there (tests/test_io.py, tests/test_cli.py).
 """
 
 from __future__ import annotations
 
-import gc
-import os
 import socket
-import time
-import tracemalloc
-from collections.abc import Callable
-from typing import Any
 
 import pytest
+from measure import FULL_SIZE, FULL_SIZES, best_time, full_ratios, peak_memory, ratios
 
 from cleanroom import Cleaner
 from cleanroom.html.tree import lxml_available
 
 CLEANER = Cleaner()
-# the sizes the issue names: minutes, not seconds, so only on request
-FULL_SIZE = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not os.environ.get("CLEANROOM_FULL_SIZES"), reason="set CLEANROOM_FULL_SIZES=1"),
-]
 PARSERS = ["html.parser"] + (["lxml"] if lxml_available() else [])
 
 SENTENCES = [
@@ -61,36 +54,6 @@ def prose_html(size: int) -> str:
     return "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>"
 
 
-def best_time(fn: Callable[[], Any], runs: int = 2) -> float:
-    """The least CPU time of ``runs`` calls: cleaning is CPU-bound and single-threaded, and on a
-    shared machine wall time also counts the time spent waiting for a core."""
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
-
-
-def peak_memory(fn: Callable[[], Any]) -> int:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        fn()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
-def ratios(hostile: Callable[[], Any], ordinary: Callable[[], Any], runs: int = 2) -> tuple[float, float]:
-    """(time ratio, memory-peak ratio) of a hostile input against an ordinary one."""
-    ordinary()  # warm-up: lexicons, langdetect profiles
-    t = best_time(hostile, runs) / best_time(ordinary, runs)
-    m = peak_memory(hostile) / peak_memory(ordinary)
-    return t, m
-
-
 # --- text inputs
 
 
@@ -104,13 +67,19 @@ def test_single_long_line(size: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("CLEANROOM_FULL_SIZES"), reason="set CLEANROOM_FULL_SIZES=1")
+@pytest.mark.skipif(not FULL_SIZES, reason="set CLEANROOM_FULL_SIZES=1")
 def test_single_line_of_50_mb() -> None:
     size = 50_000_000
     line = ("x" * 997 + "...") * (size // 1000)
-    r = CLEANER.clean(line)
-    assert len(r.decisions) <= 2
-    t, m = ratios(lambda: CLEANER.clean(line), lambda: CLEANER.clean(prose(size)), runs=1)
+    ordinary = prose(size)
+    CLEANER.clean(prose(3000))  # warm-up before the fork: lexicons, langdetect profiles
+
+    def hostile() -> tuple[bool, int]:
+        r = CLEANER.clean(line)
+        return r.text in ("", line), len(r.decisions)
+
+    (whole, decisions), t, m = full_ratios(hostile, lambda: CLEANER.clean(ordinary), "50 MB line")
+    assert whole and decisions <= 2  # kept whole or dropped whole, never cut
     assert t <= 5 and m <= 5, (t, m)
 
 
@@ -180,11 +149,15 @@ def test_many_ticker_headings_stay_linear() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("CLEANROOM_FULL_SIZES"), reason="set CLEANROOM_FULL_SIZES=1")
+@pytest.mark.skipif(not FULL_SIZES, reason="set CLEANROOM_FULL_SIZES=1")
 def test_a_million_one_character_lines() -> None:
     text = "a\n" * 1_000_000
-    assert CLEANER.clean(text).text == ""
-    t, m = ratios(lambda: CLEANER.clean(text), lambda: CLEANER.clean(short_lines(1_000_000)), runs=1)
+    ordinary = short_lines(1_000_000)
+    CLEANER.clean(short_lines(3000))  # warm-up before the fork
+    empty, t, m = full_ratios(
+        lambda: CLEANER.clean(text).text == "", lambda: CLEANER.clean(ordinary), "1 M one-character lines"
+    )
+    assert empty
     assert t <= 3 and m <= 3, (t, m)
 
 
@@ -211,6 +184,37 @@ def test_invalid_and_mixed_encodings_as_bytes() -> None:
     assert CLEANER.clean("Ça coûte 5 €, un café à la gare. ".encode("cp1252") * 20).text.startswith(
         "Ça coûte"
     )
+    # bounds, against the same bytes without the broken ones
+    utf8 = prose(200_000).replace("minister", "ministère").encode("utf-8")
+    sparse = utf8.replace(b"the talks", b"the \xff talks", 20)  # nearly UTF-8: replaced
+    r = CLEANER.clean(sparse)
+    assert r.source["encoding_source"] == "utf-8 replace" and "ministère" in r.text
+    t, m = ratios(lambda: CLEANER.clean(sparse), lambda: CLEANER.clean(utf8))
+    assert t <= 5 and m <= 5, (t, m)
+    # a broken byte in every paragraph: read as cp1252, so every "è" is mojibake ("Ã¨") that the
+    # normalize layer repairs with ftfy, line by line. That costs ~8 x clean prose per byte, so
+    # the ordinary input is the same mojibake as a str (a dump that was mis-decoded upstream);
+    # and it is linear: 4 x the size, at most 8 x the time
+    dense = utf8.replace(b"\n\n", b"\xff\n\n")
+    r = CLEANER.clean(dense)
+    assert r.source["encoding_source"] == "fallback" and "ministère" in r.text
+    mojibake = dense.decode("cp1252", "replace")
+    t, m = ratios(lambda: CLEANER.clean(dense), lambda: CLEANER.clean(mojibake), runs=1)
+    assert t <= 5 and m <= 5, (t, m)
+    quarter = dense[: len(dense) // 4]
+    assert best_time(lambda: CLEANER.clean(dense), 1) / best_time(lambda: CLEANER.clean(quarter), 1) <= 8
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_bom(encoding: str) -> None:
+    text = prose(200_000).replace("minister", "Минис́тр 部长")
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    r = CLEANER.clean(data)
+    assert r.source["encoding_source"] == "bom" and r.text == CLEANER.clean(text).text
+    t, m = ratios(lambda: CLEANER.clean(data), lambda: CLEANER.clean(text))
+    assert t <= 5 and m <= 5, (t, m)
 
 
 # --- HTML inputs
@@ -265,22 +269,29 @@ NESTING += [
 def test_100000_level_nesting(parser: str, depth: int) -> None:
     text = prose(3000)
     deep = "<html><body>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth + "</body></html>"
-    r = CLEANER.clean_html(deep, parser=parser)
-    assert "The minister said that the talks would continue next week." in r.text
-    if parser == "lxml":
-        assert any("nesting" in n for n in r.source.get("notes", []))
-    # time: against the same elements and text side by side instead of nested; memory: for
-    # html.parser the same, for lxml against a prose page of the same size (tracemalloc does
-    # not see libxml2's allocations, so a flat page costs lxml almost no traced memory at all)
+    # time: against the same elements and text side by side instead of nested
     flat = "<html><body>" + "<div></div>" * depth + f"<p>{text}</p></body></html>"
-    ordinary = flat if parser == "html.parser" else prose_html(len(deep))
-    CLEANER.clean_html(flat, parser=parser)
-    t = best_time(lambda: CLEANER.clean_html(deep, parser=parser), 1) / best_time(
-        lambda: CLEANER.clean_html(flat, parser=parser), 1
-    )
-    m = peak_memory(lambda: CLEANER.clean_html(deep, parser=parser)) / peak_memory(
-        lambda: CLEANER.clean_html(ordinary, parser=parser)
-    )
+
+    def hostile() -> tuple[str, list[str]]:
+        r = CLEANER.clean_html(deep, parser=parser)
+        return r.text, r.source.get("notes", [])
+
+    CLEANER.clean_html(flat, parser=parser)  # warm-up
+    if parser == "html.parser" and depth > 20_000:  # full size: one measured run each
+        (out, notes), t, m = full_ratios(
+            hostile, lambda: CLEANER.clean_html(flat, parser=parser), f"{depth:,}-level nesting, {parser}"
+        )
+    else:
+        out, notes = hostile()
+        # memory: for html.parser against the flat page, for lxml against a prose page of the
+        # same size (tracemalloc does not see libxml2's allocations, so a flat page costs lxml
+        # almost no traced memory at all)
+        ordinary = flat if parser == "html.parser" else prose_html(len(deep))
+        t = best_time(hostile, 1) / best_time(lambda: CLEANER.clean_html(flat, parser=parser), 1)
+        m = peak_memory(hostile) / peak_memory(lambda: CLEANER.clean_html(ordinary, parser=parser))
+    assert "The minister said that the talks would continue next week." in out
+    if parser == "lxml":
+        assert any("nesting" in n for n in notes)
     assert t <= 5 and m <= 5, (t, m)
 
 
@@ -298,17 +309,21 @@ def test_unclosed_nesting_and_unterminated_tags(parser: str) -> None:
     assert t <= 5, t
 
 
-EXTERNAL = """<?xml version="1.0"?>
+LAUGHS = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(2, 10))  # 10^9 x "lol"
+EXTERNAL = (
+    """<?xml version="1.0"?>
 <!DOCTYPE html [
   <!ENTITY passwd SYSTEM "file:///etc/passwd">
   <!ENTITY remote SYSTEM "http://127.0.0.1:9/evil.dtd">
   <!ENTITY % param SYSTEM "http://127.0.0.1:9/param.dtd"> %param;
-  <!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol1 "lol">"""
+    + LAUGHS
+    + """
 ]>
 <html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>
 <body><iframe src="http://127.0.0.1:9/"></iframe><img src="file:///etc/shadow">
-<p>{body} &passwd; &remote; &lol3;</p></body></html>"""
+<p>{body} &passwd; &remote; &lol9;</p></body></html>"""
+)
 
 
 @pytest.mark.parametrize("parser", PARSERS)
@@ -320,12 +335,17 @@ def test_external_entities_are_never_fetched_or_expanded(
 
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    page = EXTERNAL.format(body=prose(1500))
-    r = CLEANER.clean_html(page, parser=parser)
-    assert "The minister said" in r.text
-    assert "root:" not in r.text and "lollol" not in r.text  # no file read, no billion laughs
-    r = CLEANER.clean_html(page.encode("utf-8"), parser=parser)
-    assert "root:" not in r.text and "lollol" not in r.text
+    page = EXTERNAL.format(body=prose(100_000))
+    for data in (page, page.encode("utf-8")):
+        r = CLEANER.clean_html(data, parser=parser)
+        assert "The minister said" in r.text
+        assert "root:" not in r.text and "lollol" not in r.text  # no file read, no billion laughs
+    # a billion laughs expanded would cost gigabytes: against the same page without its DOCTYPE
+    plain = "<html>" + page.split("<html>", 1)[1]
+    t, m = ratios(
+        lambda: CLEANER.clean_html(page, parser=parser), lambda: CLEANER.clean_html(plain, parser=parser)
+    )
+    assert t <= 5 and m <= 5, (t, m)
 
 
 @pytest.mark.parametrize("parser", PARSERS)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from io_helpers import corpus, counts, jsonl, read_jsonl_any, run, tree, write_jsonl
+from measure import FULL_SIZE, best_time, full_ratios, measured, peak_memory, ratios
 
 from cleanroom.config import preset
 from cleanroom.errors import InputError
-from cleanroom.io.compress import open_input
+from cleanroom.io.compress import RATIO_FLOOR, open_input
 from cleanroom.io.job import JobOptions
 from cleanroom.io.job import run as run_job
 from cleanroom.io.readers import ReadOptions, read_records
@@ -56,16 +57,80 @@ def test_compressed_output_is_deterministic(tmp_path: Path) -> None:
     assert (tmp_path / "a.jsonl.gz").read_bytes() == (tmp_path / "b.jsonl.gz").read_bytes()
 
 
-def test_gzip_bomb_stops_with_a_clear_error(tmp_path: Path) -> None:
-    member = gzip.compress(b"\0" * (16 << 20), compresslevel=9)  # 16 MiB -> ~16 KiB
-    bomb = tmp_path / "bomb.jsonl.gz"
-    bomb.write_bytes(member * 64)  # 1 GiB of NUL bytes from ~1 MiB: ratio ~1000
-    t0 = time.monotonic()
+@pytest.mark.parametrize("kind", ["gz", "zst"])
+def test_gzip_bomb_stops_with_a_clear_error(tmp_path: Path, kind: str) -> None:
+    if kind == "gz":
+        member = gzip.compress(b"\0" * (16 << 20), compresslevel=9)  # 16 MiB -> ~16 KiB
+    else:
+        import zstandard
+
+        member = zstandard.ZstdCompressor(level=19).compress(b"\0" * (16 << 20))  # -> ~530 bytes
+    bomb = tmp_path / f"bomb.jsonl.{kind}"
+    # ~256 KiB of 16 MiB members: 256 MiB of NUL bytes as gzip (ratio ~1000), 8 GiB as zstd
+    bomb.write_bytes(member * ((256 << 10) // len(member)))
     r = run("clean", str(bomb))
     assert r.exit_code == 1
     assert "decompression bomb" in r.stderr and "--max-ratio" in r.stderr
     assert "Traceback" not in r.stderr
-    assert time.monotonic() - t0 < 20
+    # It stops at RATIO_FLOOR (64 MiB; 100 x the compressed size is less). Time: against an
+    # ordinary .jsonl.gz of the same compressed size. Memory: against that limit, since the NUL
+    # bytes are one line that is read whole until the stop.
+    ordinary = write_jsonl(tmp_path / f"ordinary.jsonl.{kind}", corpus(3, 270 if kind == "gz" else 200))
+    assert 0.5 < ordinary.stat().st_size / bomb.stat().st_size < 2
+    code, t_bomb, m_bomb = measured(lambda: run("clean", "-q", str(bomb)).exit_code)
+    _, t_ord, m_ord = measured(
+        lambda: run("clean", "-q", "-o", str(tmp_path / "out.jsonl"), str(ordinary)).exit_code
+    )
+    print(
+        f"\n{kind} bomb: {t_bomb:.2f} s {m_bomb / 1e6:.0f} MB; ordinary .{kind} of the same size: "
+        f"{t_ord:.2f} s {m_ord / 1e6:.0f} MB; time ratio {t_bomb / t_ord:.2f}, memory / limit {m_bomb / RATIO_FLOOR:.2f}"
+    )
+    assert code == 1
+    assert t_bomb / t_ord <= 2 and m_bomb <= 2 * RATIO_FLOOR, (t_bomb / t_ord, m_bomb)
+
+
+@pytest.mark.parametrize("mb", [5, pytest.param(100, marks=FULL_SIZE)])
+def test_a_jsonl_line_of_100_mb(tmp_path: Path, mb: int) -> None:
+    # one record whose text is mb MB of ordinary pages (menus, prose, footers) on one JSONL line;
+    # the ordinary input of the same size is the same text as a plain text document
+    pages = "\n\n".join(r["text"] for r in corpus(3, 10))
+    size = mb * 1_000_000
+    text = (pages + "\n\n") * (size // (len(pages) + 2) + 1)
+    text = text[: text.rfind("\n\n", 0, size)]
+    big = tmp_path / "big.jsonl"
+    big.write_text(
+        json.dumps({"id": "big", "url": "https://example.com/a", "text": text}) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    run("clean", "-q", str(ROOT / "samples" / "news_w3m.txt"))  # warm-up before the fork: lexicons
+    code, t, m = full_ratios(
+        lambda: run("clean", "-q", "-o", str(tmp_path / "a.jsonl"), str(big)).exit_code,
+        lambda: run("clean", "-q", "-o", str(tmp_path / "b.jsonl"), str(tmp_path / "big.txt")).exit_code,
+        f"JSONL line of {mb} MB against the same text as .txt",
+    )
+    assert code == 0
+    (got,) = read_jsonl_any(tmp_path / "a.jsonl")  # read whole, cleaned, written back as one record
+    assert got["id"] == "big" and 0 < len(got["text"]) < len(text) and 0 <= got["cleanroom"]["score"] <= 1
+    assert t <= 3 and m <= 3, (t, m)
+
+
+def test_a_binary_file_is_skipped_unread(tmp_path: Path) -> None:
+    size = 4_000_000
+    binary = tmp_path / "image.txt"  # a document name, binary content
+    binary.write_bytes((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))) * (size // 272))
+    page = tmp_path / "page.txt"
+    page.write_text(
+        ("\n\n".join(r["text"] for r in corpus(3, 10)) + "\n\n") * (size // 80_000), encoding="utf-8"
+    )
+    r = run("clean", str(binary))
+    assert r.exit_code == 0 and counts(r) == (1, 0, 0, 1) and "binary" in r.stderr
+    # its first 8 KiB decide: against a text file of the same size, and the file's own size
+    out = ["-q", "--overwrite", "-o", str(tmp_path / "out.jsonl")]
+    t = best_time(lambda: run("clean", *out, str(binary)), 1) / best_time(
+        lambda: run("clean", *out, str(page)), 1
+    )
+    m = peak_memory(lambda: run("clean", *out, str(binary)))
+    assert t <= 1 and m <= size / 10, (t, m)
 
 
 def test_a_million_empty_lines_compress_well_and_still_read(tmp_path: Path) -> None:
@@ -92,6 +157,14 @@ def test_truncated_compressed_file(tmp_path: Path, suffix: str) -> None:
     assert 0 < cleaned < len(recs) and rejected == 0 and skipped == 1
     assert docs == cleaned + rejected + skipped
     assert "truncated" in r.stderr
+    # bound: against an intact file of about the same compressed size (the first half)
+    half = write_jsonl(tmp_path / f"half.{suffix}", recs[: len(recs) // 2])
+    t, m = ratios(
+        lambda: run("clean", "-q", "--on-error", "skip", "--overwrite", "-o", str(out), str(cut)),
+        lambda: run("clean", "-q", "--overwrite", "-o", str(out), str(half)),
+        runs=1,
+    )
+    assert t <= 3 and m <= 3, (t, m)
 
 
 def test_corrupt_gzip_is_a_clear_error(tmp_path: Path) -> None:
@@ -131,6 +204,35 @@ def test_bad_records_are_rejects_with_a_code(tmp_path: Path, line: str, code: st
     rep = json.loads(report.read_text())
     assert rep["rejects_by_reason"] == {code: 1}
     assert rep["documents_in"] == rep["documents_out"] + rep["rejected"] + rep["skipped"] == 3
+
+
+def test_a_file_of_bad_records(tmp_path: Path) -> None:
+    # every kind above, 160 lines: each a reject with its code, at no more than the cost of as many
+    # ordinary records of the same size (a short text each)
+    kinds = ["[1, 2]", '"a string"', "42", '{"id": "x"}', '{"id": "x", "text": null}',
+             '{"id": "x", "text": 42}', '{"id": "x", "text": ["a", "list"]}', '{"id": "x", "text": "unterminated']  # fmt: skip
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(kinds[i % len(kinds)] + "\n" for i in range(160)), encoding="utf-8")
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        "".join(json.dumps({"id": i, "text": "A short line."}) + "\n" for i in range(160)), encoding="utf-8"
+    )
+    assert 0.5 < good.stat().st_size / bad.stat().st_size < 2
+    report = tmp_path / "report.json"
+    args = ["--on-error", "skip", "--overwrite", "--rejects", str(tmp_path / "rejects.jsonl")]
+    r = run("clean", *args, "--report", str(report), "-o", str(tmp_path / "out.jsonl"), str(bad))
+    assert r.exit_code == 0
+    rep = json.loads(report.read_text())
+    assert rep["documents_in"] == rep["rejected"] == 160 and rep["documents_out"] == 0
+    assert rep["rejects_by_reason"] == {
+        "not_object": 60, "text_missing": 20, "text_null": 20, "text_not_string": 40, "malformed_json": 20
+    }  # fmt: skip
+    t, m = ratios(
+        lambda: run("clean", "-q", *args, "-o", str(tmp_path / "out.jsonl"), str(bad)),
+        lambda: run("clean", "-q", *args, "-o", str(tmp_path / "out.jsonl"), str(good)),
+        runs=1,
+    )
+    assert t <= 3 and m <= 3, (t, m)
 
 
 # ---------------------------------------------------------------- Parquet
@@ -337,9 +439,12 @@ def test_a_failed_run_leaves_no_output_file(tmp_path: Path) -> None:
 
 
 def _start(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+    # this checkout's package, not whichever one is installed (cwd is not the checkout)
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-m", "cleanroom", "clean", "-q", *args],
         cwd=cwd,
+        env={**os.environ, "PYTHONPATH": path},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,

@@ -172,12 +172,25 @@ def read_records(paths: tuple[str, ...], opts: ReadOptions) -> Iterator[Record]:
             yield read_text_file(path, opts.max_ratio)
 
 
-def _read_whole(path: str, max_ratio: float | None) -> bytes | Record:
-    """A whole file's bytes, or the skipped Record that says why it could not be read."""
+def _read_whole(path: str, max_ratio: float | None, sniff: bool = False) -> bytes | Record:
+    """A whole file's bytes, or the skipped Record that says why it could not be read. With
+    ``sniff``, a file whose first bytes look binary is skipped without reading the rest."""
     source = "<stdin>" if path == "-" else path
     try:
         with open_input(path, max_ratio) as fh:
-            return fh.read()
+            if not sniff:
+                return fh.read()
+            head = fh.read(BINARY_SNIFF)
+            if looks_binary(head):
+                return Record(
+                    source,
+                    0,
+                    None,
+                    error="binary file (NUL or control bytes), skipped",
+                    code="binary",
+                    skip=True,
+                )
+            return head + fh.read()
     except InputError as exc:
         return _unreadable(source, _bare(exc, source))
     except (OSError, EOFError) as exc:
@@ -195,13 +208,9 @@ def _unreadable(source: str, why: str, fatal: bool = False) -> Record:
 
 def read_text_file(path: str, max_ratio: float | None = DEFAULT_MAX_RATIO) -> Record:
     source = "<stdin>" if path == "-" else path
-    data = _read_whole(path, max_ratio)
+    data = _read_whole(path, max_ratio, sniff=True)
     if isinstance(data, Record):
         return data
-    if looks_binary(data[:BINARY_SNIFF]):
-        return Record(
-            source, 0, None, error="binary file (NUL or control bytes), skipped", code="binary", skip=True
-        )
     text, bad = decode(data)
     return Record(source, 0, text, replaced_chars=bad, size=len(data))
 
