@@ -458,7 +458,8 @@ def _big_input(tmp_path: Path, n: int = 3000) -> Path:
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_interrupted_run_leaves_no_partial_output(tmp_path: Path, sig: signal.Signals) -> None:
-    src = _big_input(tmp_path, 1500)
+    # big enough that the run is still going when the signal comes, however fast the machine
+    src = _big_input(tmp_path, 12000)
     out = tmp_path / "out.jsonl.gz"
     proc = _start(["-j", "2", "-o", str(out), str(src)], tmp_path)
     deadline = time.monotonic() + 30
