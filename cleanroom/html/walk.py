@@ -128,7 +128,7 @@ class _Frame:
     def __init__(self, tag: str, block: bool, hints: tuple[str, ...], node: int, prev_heading: int) -> None:
         self.tag = tag
         self.block = block
-        self.comp = tag
+        self.comp: str | tuple[str, str, int] = tag  # a tuple until path() makes it a string
         self.counts: dict[str, int] | None = None  # block children seen, by tag (sibling index)
         self.hints = hints
         self.node = node
@@ -150,6 +150,21 @@ def hidden(get: Callable[[str], Any]) -> bool:
         s = "".join(style.split()).lower()
         return "display:none" in s or "visibility:hidden" in s
     return False
+
+
+def _component(tag: str, ident: str, classes: str, n: int) -> str:
+    """A block element's DOM path component: "div#id", "p.class", "li[3]"."""
+    comp = tag
+    ident_words = ident.split(None, 1) if ident else None  # id=" " has no word
+    if ident_words:
+        comp += "#" + ident_words[0]
+    elif classes:
+        first = classes.split(None, 1)
+        if first:
+            comp += "." + first[0]
+    if n > 1:
+        comp += f"[{n}]"
+    return comp
 
 
 _INERT = 0  # a plain inline element: nothing to undo at its end
@@ -202,8 +217,17 @@ class Walker:
         ident = classes = ""
         if attrs:
             get = attrs.get
-            if hidden(get):
+            # hidden(get), inlined: this runs for most elements of a page
+            if get("hidden") is not None:
                 return True
+            aria = get("aria-hidden")
+            if aria is not None and aria.strip().lower() == "true":
+                return True
+            style = get("style")
+            if style and ("none" in style or "hidden" in style):
+                s = "".join(style.split()).lower()
+                if "display:none" in s or "visibility:hidden" in s:
+                    return True
             classes = get("class") or ""
             ident = get("id") or ""
             role = get("role") or ""
@@ -212,7 +236,8 @@ class Walker:
                 own = attribute_hints(classes, ident, role, itemprop)
         elif not is_block:
             if tag == "br":
-                self.flush()
+                if self.parts:
+                    self.flush()
                 return True
             if tag == "a":
                 self.links += 1
@@ -223,7 +248,8 @@ class Walker:
             self.kinds.append(_INERT)
             return False
         if tag == "br":
-            self.flush()
+            if self.parts:
+                self.flush()
             return True
         tag_hint = TAG_HINTS.get(tag)
         if tag_hint is not None:
@@ -235,7 +261,12 @@ class Walker:
         parent = self.top
         self.serial += 1
         if own and tag != "html" and tag != "body":
-            hints = (own + tuple(h for h in parent.hints if h not in own))[:_MAX_HINTS]
+            # identity matters here: a line whose text comes with a hints tuple that is not
+            # the one its first text came with is "mixed" (see _add)
+            if parent.hints:
+                hints = (own + tuple(h for h in parent.hints if h not in own))[:_MAX_HINTS]
+            else:
+                hints = own[:_MAX_HINTS]  # the same object as above: own + () is own
             node = self.serial if own[0] != MAIN else parent.node
         else:
             hints = parent.hints
@@ -249,7 +280,7 @@ class Walker:
                 self.kinds.append(_LINK if tag == "a" else _INERT)
                 return False
             frame = _Frame(tag, False, hints, node, self.heading)
-            frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
+            frame.main = self.serial if hints[0] == MAIN else parent.main
             frame.up = parent
             self.top = frame
             self.frames.append(frame)
@@ -257,24 +288,22 @@ class Walker:
             return False
         frame = _Frame(tag, True, hints, node, self.heading)
         frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
-        self.boundary(tag)
+        # boundary(tag), inlined
+        if self.parts:
+            self.flush()
+        self.pending_sep = False
+        if self.emitted and tag not in ITEM:
+            self.block += 1
+            self.emitted = False
         owner = self.owner
         counts = owner.counts
         if counts is None:
             counts = owner.counts = {}
         n = counts.get(tag, 0) + 1
         counts[tag] = n
-        comp = tag
-        ident_words = ident.split(None, 1) if ident else None  # id=" " has no word
-        if ident_words:
-            comp += "#" + ident_words[0]
-        elif classes:
-            first = classes.split(None, 1)
-            if first:
-                comp += "." + first[0]
-        if n > 1:
-            comp += f"[{n}]"
-        frame.comp = comp
+        if n > 1 or ident or classes:
+            # the path component ("div#id", "p.class[3]") is made when a path is asked for
+            frame.comp = (ident, classes, n)
         chain = owner.chain
         frame.chain = (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,)
         frame.up = owner
@@ -299,9 +328,10 @@ class Walker:
         return False
 
     def end(self, tag: str) -> None:
-        if not self.kinds:
+        kinds = self.kinds
+        if not kinds:
             return
-        kind = self.kinds.pop()
+        kind = kinds.pop()
         if kind == _INERT:
             return
         if kind == _LINK:
@@ -313,9 +343,15 @@ class Walker:
                 self.links -= 1
             self.top = self.frames[-1] if self.frames else self.owner
             return
-        self.boundary(frame.tag)  # the line so far belongs to this element
-        self.heading = frame.prev_heading
+        # boundary(frame.tag), inlined: the line so far belongs to this element
         t = frame.tag
+        if self.parts:
+            self.flush()
+        self.pending_sep = False
+        if self.emitted and t not in ITEM:
+            self.block += 1
+            self.emitted = False
+        self.heading = frame.prev_heading
         if t in _LISTS:
             self.lists -= 1
         elif t == "table":
@@ -338,7 +374,26 @@ class Walker:
                 first = False
                 self._add(piece)
             return
-        self._add(s)
+        # _add(s), inlined
+        n = len(s.strip())
+        if not n:
+            if self.parts:
+                self.parts.append(" ")
+            return
+        top = self.top
+        if self.line_hints is None:
+            self.line_hints = top.hints
+            self.line_node = top.node
+            self.line_main = top.main
+        elif top.hints is not self.line_hints:
+            self.mixed = True
+        if self.pending_sep:
+            self.parts.append(" | ")
+            self.pending_sep = False
+        self.parts.append(s)
+        self.chars += n
+        if self.links:
+            self.link_chars += n
 
     def _add(self, s: str) -> None:
         n = len(s.strip())
@@ -376,7 +431,10 @@ class Walker:
         comps: list[str] = []
         f: _Frame | None = frame
         while f is not None and f.depth > 0 and len(comps) < _PATH_TAIL:
-            comps.append(f.comp)
+            comp = f.comp
+            if not isinstance(comp, str):
+                comp = f.comp = _component(f.tag, *comp)
+            comps.append(comp)
             f = f.up
         if f is not None and f.depth > 0:
             comps.append("…")
