@@ -180,8 +180,10 @@ class Walker:
     none) and returns True when the subtree must be skipped (no end event follows then).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, dom_paths: bool = True) -> None:
         root = _Frame("#root", True, (), 0, 0)
+        # dom_paths=False: lines keep dom_path "" (the layers never read it; explain does)
+        self.dom_paths = dom_paths
         self.kinds: list[int] = []  # per open element: what its end must undo
         self.frames: list[_Frame] = []  # open frames (blocks and hinted inline elements)
         self.top = root  # innermost frame: its hints are the current text's
@@ -476,7 +478,7 @@ class Walker:
                 in_table=self.tables > 0,
                 in_figure=self.figures > 0,
                 link_density=round(min(1.0, link_chars / chars), 3) if chars else 0.0,
-                dom_path=self.path(owner),
+                dom_path=self.path(owner) if self.dom_paths else "",
                 hints=hints,
                 hint_node=node,
                 main_node=main,
