@@ -125,18 +125,30 @@ class _Frame:
         "depth",
     )
 
-    def __init__(self, tag: str, block: bool, hints: tuple[str, ...], node: int, prev_heading: int) -> None:
+    def __init__(
+        self,
+        tag: str,
+        block: bool,
+        hints: tuple[str, ...],
+        node: int,
+        prev_heading: int,
+        main: int = 0,
+        up: _Frame | None = None,
+        comp: str | tuple[str, str, int] = "",
+        chain: tuple[int, ...] = (),
+        depth: int = 0,
+    ) -> None:
         self.tag = tag
         self.block = block
-        self.comp: str | tuple[str, str, int] = tag  # a tuple until path() makes it a string
+        self.comp = comp or tag  # (id, classes, sibling index) until path() makes it a string
         self.counts: dict[str, int] | None = None  # block children seen, by tag (sibling index)
         self.hints = hints
         self.node = node
-        self.main = 0  # serial of the innermost article container (<article>, <main>...) around it
+        self.main = main  # serial of the innermost article container (<article>, <main>...) around it
         self.prev_heading = prev_heading
-        self.chain: tuple[int, ...] = ()
-        self.up: _Frame | None = None  # the enclosing frame (for blocks: the enclosing block)
-        self.depth = 0
+        self.chain = chain
+        self.up = up  # the enclosing frame (for blocks: the enclosing block)
+        self.depth = depth
 
 
 def hidden(get: Callable[[str], Any]) -> bool:
@@ -281,15 +293,20 @@ class Walker:
             if hints is parent.hints:
                 self.kinds.append(_LINK if tag == "a" else _INERT)
                 return False
-            frame = _Frame(tag, False, hints, node, self.heading)
-            frame.main = self.serial if hints[0] == MAIN else parent.main
-            frame.up = parent
+            frame = _Frame(
+                tag,
+                False,
+                hints,
+                node,
+                self.heading,
+                self.serial if hints[0] == MAIN else parent.main,
+                parent,
+            )
             self.top = frame
             self.frames.append(frame)
             self.kinds.append(_HINTED + (tag == "a") * 10)
             return False
-        frame = _Frame(tag, True, hints, node, self.heading)
-        frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
+        main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
         # boundary(tag), inlined
         if self.parts:
             self.flush()
@@ -303,13 +320,20 @@ class Walker:
             counts = owner.counts = {}
         n = counts.get(tag, 0) + 1
         counts[tag] = n
-        if n > 1 or ident or classes:
-            # the path component ("div#id", "p.class[3]") is made when a path is asked for
-            frame.comp = (ident, classes, n)
         chain = owner.chain
-        frame.chain = (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,)
-        frame.up = owner
-        frame.depth = owner.depth + 1
+        frame = _Frame(
+            tag,
+            True,
+            hints,
+            node,
+            self.heading,
+            main,
+            owner,
+            # the path component ("div#id", "p.class[3]") is made when a path is asked for
+            (ident, classes, n) if n > 1 or ident or classes else tag,
+            (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,),
+            owner.depth + 1,
+        )
         self.owner = frame
         self.top = frame
         self.frames.append(frame)
