@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from .lexicon import norm_key
 from .reasons import Reason
 
 Action = Literal["drop", "edit", "title"]
@@ -89,8 +90,6 @@ class Line:
 
     def __post_init__(self) -> None:
         if self.text and not self.key:
-            from .lexicon import norm_key
-
             self.key = norm_key(self.text)
 
 

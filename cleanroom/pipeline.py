@@ -62,13 +62,14 @@ class Cleaner:
         return self._apply(Page(lines, self.config, text), site)
 
     def run_html(
-        self, html: str | bytes, parser: str | None = None, site: str | None = None
+        self, html: str | bytes, parser: str | None = None, site: str | None = None, dom_paths: bool = True
     ) -> tuple[Page, HtmlDocument]:
-        """The HTML front end's lines through the same layers; the page and what was read."""
+        """The HTML front end's lines through the same layers; the page and what was read.
+        ``dom_paths=False`` leaves the lines' ``dom_path`` empty (no layer reads it)."""
         if not isinstance(html, (str, bytes, bytearray, memoryview)):
             raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
         try:
-            doc = parse_html(html, parser)
+            doc = parse_html(html, parser, dom_paths)
         except ConfigError:
             raise  # an unknown parser name is a usage error
         except Exception as exc:  # a bug: see DocumentError
@@ -106,7 +107,7 @@ class Cleaner:
         self, html: str | bytes, parser: str | None = None, site: str | None = None
     ) -> CleanResult:
         """Clean one HTML page (bytes are decoded as described in cleanroom.html.decode)."""
-        page, doc = self.run_html(html, parser, site)
+        page, doc = self.run_html(html, parser, site, dom_paths=False)  # the result has no paths
         if page.title is None and doc.title:
             page.title = doc.title  # the <title> element, when no headline was found in the body
         return self.result(page, doc.source())

@@ -46,9 +46,10 @@ class HtmlDocument:
         return d
 
 
-def parse_html(html: str | bytes, parser: str | None = None) -> HtmlDocument:
+def parse_html(html: str | bytes, parser: str | None = None, dom_paths: bool = True) -> HtmlDocument:
     """Decode (bytes) and parse a page into lines; never fetches anything, never raises on
-    malformed markup. ``parser``: "lxml", "html.parser" or None (lxml when importable)."""
+    malformed markup. ``parser``: "lxml", "html.parser" or None (lxml when importable).
+    ``dom_paths=False`` leaves each line's ``dom_path`` empty (cheaper; only explain shows it)."""
     if isinstance(html, (bytes, bytearray, memoryview)):
         dec = decode_html(bytes(html))
         if dec.encoding not in ("utf-8", "cp1252"):  # a declared codec (unicode_escape...) may make them
@@ -57,7 +58,7 @@ def parse_html(html: str | bytes, parser: str | None = None) -> HtmlDocument:
         dec = Decoded(scrub_surrogates(html), "str", "str")
     else:
         raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-    walker = Walker()
+    walker = Walker(dom_paths)
     used, notes = walk(dec.text, walker, parser)
     return HtmlDocument(walker.lines, walker.title, dec.encoding, dec.source, used, notes)
 

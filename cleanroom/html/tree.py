@@ -24,13 +24,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .walk import Walker
+from .walk import _INERT, BLOCK, CELL, SKIP, Walker
 
 MAX_DEPTH = 200
 _STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "head", "select", "button")
 # what may stand in <head>; anything else a parser left there (libxml2 leaves HTML5 elements
 # such as <article> or <main> in <head> when the optional <body> tag is missing) is body content
 HEAD_ONLY = frozenset(["title", "meta", "link", "style", "script", "base", "noscript", "template", "object"])
+# elements that Walker.start must see even without attributes (the others only push _INERT)
+_SPECIAL = BLOCK | SKIP | CELL | {"br", "a"}
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # An unclosed comment, raw-text element or tag runs to the end of the page (as in a browser):
@@ -153,25 +155,39 @@ def walk_lxml(html: str, walker: Walker) -> list[str]:
     etree.strip_elements(root, *_STRIP, with_tail=False)
     skip_el = None
     start, end, text = walker.start, walker.end, walker.text
+    # Walker.start / end, inlined for the commonest element: an inline one without attributes
+    # (<span>, <b>, <em>...), which only pushes what its end must undo
+    kinds = walker.kinds
+    push, pop = kinds.append, kinds.pop
+    special = _SPECIAL
     it = etree.iterwalk(root, events=("start", "end"))
     for ev, el in it:
         tag = el.tag
         if ev == "start":
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 continue  # an entity reference or a stray node: its tail is read at "end"
-            if start(tag, el.attrib):
-                it.skip_subtree()
-                skip_el = el
-            elif el.text:
-                text(el.text)
+            attrib = el.attrib
+            if attrib or tag in special:
+                if start(tag, attrib):
+                    it.skip_subtree()
+                    skip_el = el
+                    continue
+            else:
+                push(_INERT)
+            t = el.text
+            if t:
+                text(t)
         else:
-            if isinstance(tag, str):
+            if tag.__class__ is str:
                 if el is skip_el:
                     skip_el = None
+                elif kinds and kinds[-1] == _INERT:
+                    pop()
                 else:
                     end(tag)
-            if el.tail:
-                text(el.tail)
+            t = el.tail
+            if t:
+                text(t)
     walker.finish()
     return notes
 

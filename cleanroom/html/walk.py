@@ -125,18 +125,30 @@ class _Frame:
         "depth",
     )
 
-    def __init__(self, tag: str, block: bool, hints: tuple[str, ...], node: int, prev_heading: int) -> None:
+    def __init__(
+        self,
+        tag: str,
+        block: bool,
+        hints: tuple[str, ...],
+        node: int,
+        prev_heading: int,
+        main: int = 0,
+        up: _Frame | None = None,
+        comp: str | tuple[str, str, int] = "",
+        chain: tuple[int, ...] = (),
+        depth: int = 0,
+    ) -> None:
         self.tag = tag
         self.block = block
-        self.comp = tag
+        self.comp = comp or tag  # (id, classes, sibling index) until path() makes it a string
         self.counts: dict[str, int] | None = None  # block children seen, by tag (sibling index)
         self.hints = hints
         self.node = node
-        self.main = 0  # serial of the innermost article container (<article>, <main>...) around it
+        self.main = main  # serial of the innermost article container (<article>, <main>...) around it
         self.prev_heading = prev_heading
-        self.chain: tuple[int, ...] = ()
-        self.up: _Frame | None = None  # the enclosing frame (for blocks: the enclosing block)
-        self.depth = 0
+        self.chain = chain
+        self.up = up  # the enclosing frame (for blocks: the enclosing block)
+        self.depth = depth
 
 
 def hidden(get: Callable[[str], Any]) -> bool:
@@ -152,6 +164,21 @@ def hidden(get: Callable[[str], Any]) -> bool:
     return False
 
 
+def _component(tag: str, ident: str, classes: str, n: int) -> str:
+    """A block element's DOM path component: "div#id", "p.class", "li[3]"."""
+    comp = tag
+    ident_words = ident.split(None, 1) if ident else None  # id=" " has no word
+    if ident_words:
+        comp += "#" + ident_words[0]
+    elif classes:
+        first = classes.split(None, 1)
+        if first:
+            comp += "." + first[0]
+    if n > 1:
+        comp += f"[{n}]"
+    return comp
+
+
 _INERT = 0  # a plain inline element: nothing to undo at its end
 _LINK = 1
 _HINTED = 2  # an inline element whose attributes carry hints
@@ -165,8 +192,10 @@ class Walker:
     none) and returns True when the subtree must be skipped (no end event follows then).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, dom_paths: bool = True) -> None:
         root = _Frame("#root", True, (), 0, 0)
+        # dom_paths=False: lines keep dom_path "" (the layers never read it; explain does)
+        self.dom_paths = dom_paths
         self.kinds: list[int] = []  # per open element: what its end must undo
         self.frames: list[_Frame] = []  # open frames (blocks and hinted inline elements)
         self.top = root  # innermost frame: its hints are the current text's
@@ -202,8 +231,17 @@ class Walker:
         ident = classes = ""
         if attrs:
             get = attrs.get
-            if hidden(get):
+            # hidden(get), inlined: this runs for most elements of a page
+            if get("hidden") is not None:
                 return True
+            aria = get("aria-hidden")
+            if aria is not None and aria.strip().lower() == "true":
+                return True
+            style = get("style")
+            if style and ("none" in style or "hidden" in style):
+                s = "".join(style.split()).lower()
+                if "display:none" in s or "visibility:hidden" in s:
+                    return True
             classes = get("class") or ""
             ident = get("id") or ""
             role = get("role") or ""
@@ -212,7 +250,8 @@ class Walker:
                 own = attribute_hints(classes, ident, role, itemprop)
         elif not is_block:
             if tag == "br":
-                self.flush()
+                if self.parts:
+                    self.flush()
                 return True
             if tag == "a":
                 self.links += 1
@@ -223,7 +262,8 @@ class Walker:
             self.kinds.append(_INERT)
             return False
         if tag == "br":
-            self.flush()
+            if self.parts:
+                self.flush()
             return True
         tag_hint = TAG_HINTS.get(tag)
         if tag_hint is not None:
@@ -235,7 +275,12 @@ class Walker:
         parent = self.top
         self.serial += 1
         if own and tag != "html" and tag != "body":
-            hints = (own + tuple(h for h in parent.hints if h not in own))[:_MAX_HINTS]
+            # identity matters here: a line whose text comes with a hints tuple that is not
+            # the one its first text came with is "mixed" (see _add)
+            if parent.hints:
+                hints = (own + tuple(h for h in parent.hints if h not in own))[:_MAX_HINTS]
+            else:
+                hints = own[:_MAX_HINTS]  # the same object as above: own + () is own
             node = self.serial if own[0] != MAIN else parent.node
         else:
             hints = parent.hints
@@ -248,37 +293,47 @@ class Walker:
             if hints is parent.hints:
                 self.kinds.append(_LINK if tag == "a" else _INERT)
                 return False
-            frame = _Frame(tag, False, hints, node, self.heading)
-            frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
-            frame.up = parent
+            frame = _Frame(
+                tag,
+                False,
+                hints,
+                node,
+                self.heading,
+                self.serial if hints[0] == MAIN else parent.main,
+                parent,
+            )
             self.top = frame
             self.frames.append(frame)
             self.kinds.append(_HINTED + (tag == "a") * 10)
             return False
-        frame = _Frame(tag, True, hints, node, self.heading)
-        frame.main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
-        self.boundary(tag)
+        main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
+        # boundary(tag), inlined
+        if self.parts:
+            self.flush()
+        self.pending_sep = False
+        if self.emitted and tag not in ITEM:
+            self.block += 1
+            self.emitted = False
         owner = self.owner
         counts = owner.counts
         if counts is None:
             counts = owner.counts = {}
         n = counts.get(tag, 0) + 1
         counts[tag] = n
-        comp = tag
-        ident_words = ident.split(None, 1) if ident else None  # id=" " has no word
-        if ident_words:
-            comp += "#" + ident_words[0]
-        elif classes:
-            first = classes.split(None, 1)
-            if first:
-                comp += "." + first[0]
-        if n > 1:
-            comp += f"[{n}]"
-        frame.comp = comp
         chain = owner.chain
-        frame.chain = (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,)
-        frame.up = owner
-        frame.depth = owner.depth + 1
+        frame = _Frame(
+            tag,
+            True,
+            hints,
+            node,
+            self.heading,
+            main,
+            owner,
+            # the path component ("div#id", "p.class[3]") is made when a path is asked for
+            (ident, classes, n) if n > 1 or ident or classes else tag,
+            (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,),
+            owner.depth + 1,
+        )
         self.owner = frame
         self.top = frame
         self.frames.append(frame)
@@ -299,9 +354,10 @@ class Walker:
         return False
 
     def end(self, tag: str) -> None:
-        if not self.kinds:
+        kinds = self.kinds
+        if not kinds:
             return
-        kind = self.kinds.pop()
+        kind = kinds.pop()
         if kind == _INERT:
             return
         if kind == _LINK:
@@ -313,9 +369,15 @@ class Walker:
                 self.links -= 1
             self.top = self.frames[-1] if self.frames else self.owner
             return
-        self.boundary(frame.tag)  # the line so far belongs to this element
-        self.heading = frame.prev_heading
+        # boundary(frame.tag), inlined: the line so far belongs to this element
         t = frame.tag
+        if self.parts:
+            self.flush()
+        self.pending_sep = False
+        if self.emitted and t not in ITEM:
+            self.block += 1
+            self.emitted = False
+        self.heading = frame.prev_heading
         if t in _LISTS:
             self.lists -= 1
         elif t == "table":
@@ -338,7 +400,26 @@ class Walker:
                 first = False
                 self._add(piece)
             return
-        self._add(s)
+        # _add(s), inlined
+        n = len(s.strip())
+        if not n:
+            if self.parts:
+                self.parts.append(" ")
+            return
+        top = self.top
+        if self.line_hints is None:
+            self.line_hints = top.hints
+            self.line_node = top.node
+            self.line_main = top.main
+        elif top.hints is not self.line_hints:
+            self.mixed = True
+        if self.pending_sep:
+            self.parts.append(" | ")
+            self.pending_sep = False
+        self.parts.append(s)
+        self.chars += n
+        if self.links:
+            self.link_chars += n
 
     def _add(self, s: str) -> None:
         n = len(s.strip())
@@ -376,7 +457,10 @@ class Walker:
         comps: list[str] = []
         f: _Frame | None = frame
         while f is not None and f.depth > 0 and len(comps) < _PATH_TAIL:
-            comps.append(f.comp)
+            comp = f.comp
+            if not isinstance(comp, str):
+                comp = f.comp = _component(f.tag, *comp)
+            comps.append(comp)
             f = f.up
         if f is not None and f.depth > 0:
             comps.append("…")
@@ -418,7 +502,7 @@ class Walker:
                 in_table=self.tables > 0,
                 in_figure=self.figures > 0,
                 link_density=round(min(1.0, link_chars / chars), 3) if chars else 0.0,
-                dom_path=self.path(owner),
+                dom_path=self.path(owner) if self.dom_paths else "",
                 hints=hints,
                 hint_node=node,
                 main_node=main,
