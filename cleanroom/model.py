@@ -82,6 +82,7 @@ class Line:
     in_figure: bool = False
     link_density: float | None = None  # characters inside <a> / characters of the line
     dom_path: str = ""  # "html>body>div.main>article>p[3]" (long paths elided in the middle)
+    element: str = ""  # the line's own element without its sibling index: "div.job-meta", "p"
     hints: tuple[str, ...] = ()  # hint categories of the element and its ancestors, innermost first
     hint_node: int = 0  # serial number of the innermost element with a boilerplate hint (0: none)
     main_node: int = 0  # serial number of the innermost article container (<article>, <main>...) around it

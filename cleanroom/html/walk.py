@@ -164,6 +164,14 @@ def hidden(get: Callable[[str], Any]) -> bool:
     return False
 
 
+def _element(frame: _Frame) -> str:
+    """The element a line comes from, without its sibling index: "div.job-meta", "p"."""
+    comp = frame.comp
+    if isinstance(comp, str):
+        return comp.partition("[")[0] if comp.endswith("]") else comp
+    return _component(frame.tag, comp[0], comp[1], 0)
+
+
 def _component(tag: str, ident: str, classes: str, n: int) -> str:
     """A block element's DOM path component: "div#id", "p.class", "li[3]"."""
     comp = tag
@@ -503,6 +511,7 @@ class Walker:
                 in_figure=self.figures > 0,
                 link_density=round(min(1.0, link_chars / chars), 3) if chars else 0.0,
                 dom_path=self.path(owner) if self.dom_paths else "",
+                element=_element(owner),
                 hints=hints,
                 hint_node=node,
                 main_node=main,

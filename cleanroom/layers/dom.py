@@ -20,7 +20,6 @@ Text dumps carry no hints, so for them this layer does nothing.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from ..model import Line
@@ -52,14 +51,6 @@ WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
 MAIN = "main"
 
 
-_INDEX = re.compile(r"\[\d+\]$")
-
-
-def _signature(ln: Line) -> str:
-    """The line's own element without its sibling index: "div.job-slider__meta"."""
-    return _INDEX.sub("", ln.dom_path.rpartition(">")[2])
-
-
 def cards(lines: list[Line], min_items: int) -> list[Line]:
     """Lines of card lists: at least ``min_items`` sibling elements holding two or more lines
     each, in the same arrangement (the same elements in the same order: a headline, a blurb,
@@ -79,7 +70,7 @@ def cards(lines: list[Line], min_items: int) -> list[Line]:
         by_shape: dict[tuple[str, ...], list[list[Line]]] = defaultdict(list)
         for item in items.values():
             if len(item) >= 2:
-                by_shape[tuple(_signature(ln) for ln in item)].append(item)
+                by_shape[tuple(ln.element for ln in item)].append(item)
         for group in by_shape.values():
             if len(group) < min_items:
                 continue
