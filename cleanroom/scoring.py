@@ -3,8 +3,9 @@
 Every line gets a content confidence from the layers' measurements: 0 for a line a rule
 layer identified as boilerplate (menu, footer, metadata...), and for the rest a value from
 the content classifier (``_CONFIDENCE`` in layers/content.py by the line's class on its own,
-halved when its final verdict is not good), and prose-like text outside the main region is
-multiplied by ``OUTSIDE_FACTOR``. The score of a text is the length-weighted mean
+halved when its final verdict is not good; on text dumps the learned layer's probability
+replaces it, ``Line.learned``), and prose-like text outside the main region is multiplied by
+``OUTSIDE_FACTOR``. The score of a text is the length-weighted mean
 confidence of its lines, so it estimates the share of the text that is article prose:
 
     score = sum(len(line) * confidence(line)) / sum(len(line))
@@ -32,6 +33,8 @@ def score_lines(lines: list[Line]) -> tuple[float, float, dict[str, float]]:
         if not ln.text or ln.reason in (Reason.WRAP_JOINED, Reason.TITLE):
             continue
         n = effective_length(ln.text)
+        if ln.learned is not None:
+            ln.content = ln.learned  # the learned layer's probability that the line is content
         if ln.reason is not None and ln.reason not in _CONTENT_REASONS:
             ln.content = 0.0  # identified as boilerplate by a rule
             rule_chars += n
