@@ -239,17 +239,8 @@ class Walker:
         ident = classes = ""
         if attrs:
             get = attrs.get
-            # hidden(get), inlined: this runs for most elements of a page
-            if get("hidden") is not None:
+            if hidden(get):
                 return True
-            aria = get("aria-hidden")
-            if aria is not None and aria.strip().lower() == "true":
-                return True
-            style = get("style")
-            if style and ("none" in style or "hidden" in style):
-                s = "".join(style.split()).lower()
-                if "display:none" in s or "visibility:hidden" in s:
-                    return True
             classes = get("class") or ""
             ident = get("id") or ""
             role = get("role") or ""
@@ -315,13 +306,7 @@ class Walker:
             self.kinds.append(_HINTED + (tag == "a") * 10)
             return False
         main = self.serial if hints is not parent.hints and hints[0] == MAIN else parent.main
-        # boundary(tag), inlined
-        if self.parts:
-            self.flush()
-        self.pending_sep = False
-        if self.emitted and tag not in ITEM:
-            self.block += 1
-            self.emitted = False
+        self.boundary(tag)
         owner = self.owner
         counts = owner.counts
         if counts is None:
@@ -377,14 +362,8 @@ class Walker:
                 self.links -= 1
             self.top = self.frames[-1] if self.frames else self.owner
             return
-        # boundary(frame.tag), inlined: the line so far belongs to this element
         t = frame.tag
-        if self.parts:
-            self.flush()
-        self.pending_sep = False
-        if self.emitted and t not in ITEM:
-            self.block += 1
-            self.emitted = False
+        self.boundary(t)  # the line so far belongs to this element
         self.heading = frame.prev_heading
         if t in _LISTS:
             self.lists -= 1
@@ -408,26 +387,7 @@ class Walker:
                 first = False
                 self._add(piece)
             return
-        # _add(s), inlined
-        n = len(s.strip())
-        if not n:
-            if self.parts:
-                self.parts.append(" ")
-            return
-        top = self.top
-        if self.line_hints is None:
-            self.line_hints = top.hints
-            self.line_node = top.node
-            self.line_main = top.main
-        elif top.hints is not self.line_hints:
-            self.mixed = True
-        if self.pending_sep:
-            self.parts.append(" | ")
-            self.pending_sep = False
-        self.parts.append(s)
-        self.chars += n
-        if self.links:
-            self.link_chars += n
+        self._add(s)
 
     def _add(self, s: str) -> None:
         n = len(s.strip())
@@ -455,9 +415,10 @@ class Walker:
 
     # --- lines
     def boundary(self, tag: str) -> None:
-        self.flush()
+        if self.parts:
+            self.flush()
         self.pending_sep = False
-        if tag not in ITEM and self.emitted:
+        if self.emitted and tag not in ITEM:
             self.block += 1
             self.emitted = False
 
