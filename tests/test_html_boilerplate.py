@@ -152,6 +152,11 @@ MENU_WORDS = [
 ]
 
 
+def _menu() -> str:
+    """A long menu of links: enough negative weight to separate two runs of prose."""
+    return "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in MENU_WORDS)
+
+
 def _paras(topic: str, n: int) -> str:
     return "".join(
         f"<p>The {topic} report number {i} said that the council had agreed to look again at the "
@@ -165,9 +170,7 @@ def test_an_article_container_outweighs_longer_unmarked_prose() -> None:
     teaser prose in plain <div>s, and stops doing so when dom_region_weight is off."""
     html = (
         f'<div class="stream">{_paras("teaser", 5)}</div>'
-        + '<ul class="x">'
-        + "".join(f'<li><a href="/{w}">{w.title()}</a></li>' for w in MENU_WORDS)
-        + "</ul>"
+        + f'<ul class="x">{_menu()}</ul>'
         + f"<article>{_paras('article', 3)}</article>"
     )
     on = Cleaner().clean_html(html)
@@ -187,7 +190,7 @@ def test_paragraphs_behind_a_paywall_class_are_kept() -> None:
 def test_teaser_articles_inside_the_post_are_not_the_article() -> None:
     """A post page that lists related posts as small <article>s inside its own: they count as
     teasers, not as article containers (region weighs them down)."""
-    menu = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in MENU_WORDS)
+    menu = _menu()
     teasers = "".join(f"<article>{_paras(f'teaser{i}', 1)}</article>" for i in range(4))
     html = f"<article>{_paras('post', 6)}<ul>{menu}</ul>{teasers}</article>"
     result = Cleaner().clean_html(html)
