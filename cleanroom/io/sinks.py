@@ -272,10 +272,6 @@ class ShardSink(Sink):
         assert self.writer is not None and self.rejects is not None
         part, rej, manifest = self._names(self.index)
         had_rejects = self.rejects.count > 0
-        self.rejects.commit()
-        if not had_rejects:
-            os.unlink(rej)
-        self.writer.commit()
         doc = {
             "shard": self.index,
             "file": os.path.basename(part),
@@ -290,6 +286,13 @@ class ShardSink(Sink):
             json.dump(doc, fh, sort_keys=True)
             fh.flush()
             os.fsync(fh.fileno())
+        # the manifest is on disk before the shard takes its final name, so the shard and its
+        # manifest appear one rename apart (a kill between the two leaves a complete shard that
+        # --resume, trusting manifests only, rewrites)
+        self.rejects.commit()
+        if not had_rejects:
+            os.unlink(rej)
+        self.writer.commit()
         os.replace(tmp, manifest)
         self.writer = self.rejects = None
         self.index += 1
