@@ -447,6 +447,52 @@ class TestRelated:
             in cleanroom.clean(f"{de1}\n\n{caption}\n\n{de2}\n\n{de1.replace('Mittwoch', 'Montag')}").text
         )
 
+    # reader comments: header lines ending in a speech verb and a colon
+    COMMENT = (
+        "I read this twice and still think the working group is a way to delay the decision until after "
+        "the elections, which is what both governments have done every time this came up. My own "
+        "representative voted for it. I have written to her office and have not had an answer yet."
+    )
+
+    def _thread(self, headers: list[str], article: list[str]) -> Page:
+        parts = [*article]
+        for h in headers:
+            parts += [h, self.COMMENT]
+        return apply(make_page("\n\n".join(parts) + "\n", language="en"), "related")
+
+    def _comment_drops(self, page: Page) -> set[int]:
+        return {n for n, (_, r) in drops(page).items() if r == Reason.COMMENTS}
+
+    def test_dated_thread_after_the_article(self) -> None:
+        page = self._thread(["Jane on May 12, 2020 at 4:47 pm said:", "Tom says:"], [P1, P2, P3])
+        assert self._comment_drops(page) == {7, 9, 11, 13}
+        assert kept_texts(page) == [P1, P2, P3]
+
+    def test_a_discussion_longer_than_its_article_is_cut_too(self) -> None:
+        # six comments hold more prose than the three paragraphs above them
+        headers = [f"Reader {k} on May {k}, 2020 at 4:47 pm said:" for k in range(1, 7)]
+        page = self._thread(headers, [P1, P2, P3])
+        assert len(self._comment_drops(page)) == 12
+        assert kept_texts(page) == [P1, P2, P3]
+
+    def test_undated_name_headers_many_times(self) -> None:
+        page = self._thread([f"fan{k} says:" for k in range(4)], [P1, P2, P3])
+        assert kept_texts(page) == [P1, P2, P3]
+
+    def test_two_undated_headers_are_not_a_thread(self) -> None:
+        page = self._thread(["fan1 says:", "fan2 says:"], [P1, P2, P3])
+        assert self._comment_drops(page) == set()
+
+    def test_a_short_post_under_a_long_dated_thread_needs_some_article(self) -> None:
+        # a few words of post: the dated headers alone do not make the rest a thread to cut
+        headers = [f"Reader {k} on May {k}, 2020 at 4:47 pm said:" for k in range(1, 7)]
+        page = self._thread(headers, ["Open thread for May."])
+        assert self._comment_drops(page) == set()
+
+    def test_quotes_in_an_article_are_not_comments(self) -> None:
+        page = self._thread(["The minister said:", "Her spokesman said:"], [P1])
+        assert self._comment_drops(page) == set()
+
     def test_inline_headlines_can_be_switched_off(self) -> None:
         cfg = preset("balanced").replace(drop_inline_headlines=False)
         page = apply(

@@ -34,6 +34,10 @@ def _summary_shaped(ln: Line) -> bool:
     return ends_sentence(text) and 40 <= len(text) <= 260 and sentence_marks(text) <= 2
 
 
+#: comment headers without a date that make a thread on their own
+_THREAD_NAMED = 4
+#: prose before a thread that outweighs it, for the thread to be cut anyway
+_THREAD_ARTICLE_CHARS = 500
 _DATED = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -139,11 +143,23 @@ class Related(Layer):
             last2 = " ".join(key.split(" ")[-2:])
             if verbs.equals(key.rsplit(" ", 1)[-1]) or verbs.equals(last2):
                 markers.append(i)
-        if len(markers) < 2 or not any(_DATED.search(kept[i].text) for i in markers):
+        if len(markers) < 2:
+            return
+        dated = sum(1 for i in markers if _DATED.search(kept[i].text))
+        # a name and its verb, many times: "thelastchargersfan says:" x 35
+        named = len(markers) >= _THREAD_NAMED and all(kept[i].text.count(" ") < 8 for i in markers)
+        if not dated and not named:
             return
         prose = [len(ln.text) for ln in kept if reads_as_prose(ln)]
         before = sum(len(ln.text) for ln in kept[: markers[0]] if reads_as_prose(ln))
-        if not prose or before < 0.5 * sum(prose):
+        if not prose:
+            return
+        # Most of the prose before the thread, or, for a thread that outgrows its article
+        # (a long discussion under a short post), markers too many to be quotes in the
+        # article: several dated headers or a run of name-and-verb headers after an article
+        # of some length.
+        outgrown = (dated >= 2 or named) and before >= _THREAD_ARTICLE_CHARS
+        if before < 0.5 * sum(prose) and not outgrown:
             return
         for ln in kept[markers[0] :]:
             page.drop(ln, self.id, Reason.COMMENTS, value=float(len(markers)), threshold=2.0)
