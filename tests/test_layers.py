@@ -618,6 +618,40 @@ class TestNavigation:
             "Blinken says US officials will stay in the Mideast",
         )
 
+    def test_headlines_with_comment_counts_are_a_list(self) -> None:
+        rows = [
+            "Colin Kaepernick says the owners are still running from him (185)",
+            "Myles Garrett should expect a significant suspension (148)",
+            "Reports: the quarterback will be fined after the brawl (145)",
+            "Vikings come back from eighteen points down to beat the Broncos (145)",
+        ]
+        page = apply(make_page("\n".join([P1, *rows, P2]) + "\n"), "navigation")
+        assert drops(page) == {n: ("navigation", Reason.MENU) for n in (2, 3, 4, 5)}
+
+    @pytest.mark.parametrize(
+        "rows",
+        [
+            # three ratings in a match report: too short a run to be a list of counts
+            [
+                "Central: David Gómez (6)",
+                "Asistentes: Octavio Jara y Diego Salazar (7)",
+                "Secretario: Geiner Zúñiga (7)",
+            ],
+            # years, not counts: a filmography
+            ["The Godfather (1972)", "The Conversation (1974)", "Apocalypse Now (1979)", "Tetro (2009)"],
+            # several counts on a line: data
+            [
+                "Red Plate Red Cabbage (1) Radish (1)",
+                "Muffin Poppy (1) Sugar (1)",
+                "Pie Egg (1) Flour (2)",
+                "Soup Leek (1) Salt (1)",
+            ],
+        ],
+    )
+    def test_lines_ending_in_numbers_that_are_not_a_counted_list(self, rows: list[str]) -> None:
+        page = apply(make_page("\n\n".join([P1, *rows, P2]) + "\n"), "navigation")
+        assert page.decisions == []
+
     @pytest.mark.parametrize(
         "row",
         ["1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27", "Pos. | 2019 | 2020 | 2021", "Q3 | 4.1% | 3.9% | 2.2%"],

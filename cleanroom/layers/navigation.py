@@ -23,6 +23,13 @@ _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||→|::)\s+|\s*(?:>|»|›|→)\s*"
 _CRUMB_CHARS = re.compile(r"[/>»›|→:].*[/>»›|→:]")
 _LINK_NUMBER = re.compile(r"\[\d+\]")  # lynx/links reference numbers
 _SWITCH_SEP = re.compile(r"[|/·•,]+|\s+")
+# a label followed by a count: "November 2019 (14)", "Myles Garrett should expect a
+# significant suspension (148)"; a year in parentheses is a film or a reference, not a count
+_COUNTED = re.compile(r"\S\s*\((?!(?:1[89]|20)\d\d\))\d{1,6}\)$")
+_COUNT = re.compile(r"\(\d+'?\)")
+# a longer run than a menu's: three lines of a match report can end in ratings ("Central:
+# David Gómez (6)" / "Asistentes: ... (7)" / "Secretario: ... (7)")
+_COUNTED_MIN_RUN = 4
 
 
 def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset()) -> bool:
@@ -64,6 +71,9 @@ class Navigation(Layer):
         self._language_switchers(page, lines)
         self._breadcrumbs(page, [ln for ln in lines if ln.kept])
         if cfg.menu_min_run is not None:
+            self._counted_lists(
+                page, [ln for ln in lines if ln.kept], max(cfg.menu_min_run, _COUNTED_MIN_RUN)
+            )
             self._menus(page, [ln for ln in lines if ln.kept], cfg.menu_min_run, cfg.short_words)
 
     def _breadcrumbs(self, page: Page, lines: list[Line]) -> None:
@@ -116,6 +126,27 @@ class Navigation(Layer):
             run = []
             if ln is not None:
                 prev_text = ln.text
+
+    def _counted_lists(self, page: Page, lines: list[Line], min_run: int) -> None:
+        """Labels each followed by a count, several in a row: archive months, categories with
+        their post counts, "most commented" headlines with their comment counts. Such a list
+        can be made of long headlines, which the menu rule does not take."""
+        run: list[Line] = []
+        for ln in [*lines, None]:
+            # one count per line: "Radish (1) Sugar (1)" or a line-up with ratings is data
+            if (
+                ln is not None
+                and len(ln.text) <= 200
+                and _COUNTED.search(ln.text)
+                and len(_COUNT.findall(ln.text)) == 1
+            ):
+                run.append(ln)
+                continue
+            linked = any(r.link_density is None or r.link_density > 0.0 for r in run)
+            if len(run) >= min_run and linked:  # HTML: a list of counts without links is data
+                for r in run:
+                    page.drop(r, self.id, Reason.MENU, value=float(len(run)), threshold=float(min_run))
+            run = []
 
     @staticmethod
     def _article_list(run: list[Line], before: str) -> bool:
