@@ -536,6 +536,16 @@ class TestChrome:
             ("Empfohlener redaktioneller Inhalt", Reason.CHROME),
             ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
             ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
+            # dated bylines, of any length up to 20 words
+            ("Posted on October 27, 2015 by Admin", Reason.BYLINE),
+            ("Veröffentlicht am 17. Dezember 2019 von Simon Dückert", Reason.BYLINE),
+            ("Par Nicolas Gutierrez C. le 14.09.2020 à 11h46", Reason.BYLINE),
+            ("Publicado el 21 de abril de 2022 a las 22:04h", Reason.BYLINE),
+            (
+                "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+                Reason.BYLINE,
+            ),
+            ("Updated 11:21 pm CST, Tuesday, November 19, 2019", Reason.BYLINE),
         ],
     )
     def test_chrome_lines(self, text: str, reason: Reason) -> None:
@@ -558,6 +568,18 @@ class TestChrome:
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:
+        page = apply(make_page(between(text)), "chrome")
+        assert page.decisions == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "By 2030 half of all new cars in Europe will be electric",  # a year is not a date
+            "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
+            "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
+        ],
+    )
+    def test_headlines_starting_like_a_byline_are_kept(self, text: str) -> None:
         page = apply(make_page(between(text)), "chrome")
         assert page.decisions == []
 

@@ -48,11 +48,31 @@ def _is_caption_credit(text: str) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# a clock time or a numeric date: "6:21", "11h46", "14.09.2020", "2015-04-05", "2016.12.01"
+_CLOCK_OR_DATE = re.compile(
+    r"\b\d{1,2}(?::|h)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
+)
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
 _NAME = re.compile(
     r"^[A-ZÀ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*|and|und|et|y|e|i|&|de|van|von|der|al|el|la|le|du|da|di|,))*\s*$"
 )
+
+
+def _dated(text: str, key: str) -> bool:
+    """The line carries a full date or a time: a clock time or numeric date, or a number next
+    to a date word of three letters or more ("November 19, 2019", "17. Dezember 2019", "5 hours
+    ago"); a bare year is not one ("By 2030, half of all cars ...")."""
+    if _CLOCK_OR_DATE.search(text):
+        return True
+    words = key.split(" ")
+    dates = phrases("dates").phrases
+    for i, w in enumerate(words):
+        if w.isdigit():
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(words) and len(words[j]) >= 3 and words[j] in dates:
+                    return True
+    return False
 
 
 _SCANNED = ("readtime", "chrome_phrase", "share", "cookie", "app_promo", "disclaimer", "newsletter")
@@ -102,12 +122,17 @@ class Chrome(Layer):
             return (
                 Reason.LEGAL
             )  # "© 2024 Example Media. All rights reserved.", not a sentence about copyright
+        if n_words <= 20 and not sentence and n_words > 12:
+            if phrases("byline_prefix").starts(key) and _dated(text, key):
+                return Reason.BYLINE  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ..."
         if n_words <= 12 and not sentence:
             if "chrome_phrase" in found:
                 return Reason.LEGAL
             if "share" in found:
                 return Reason.SOCIAL
             p = phrases("byline_prefix").starts(key)
+            if p and _dated(text, key):
+                return Reason.BYLINE  # "Posted on March 30, 2015 by Admin", "Par X le 14.09.2020 à 11h46"
             if p and n_words <= 8:
                 rest = _BYLINE_TAIL.split(text[len(p) :].lstrip(" :"), 1)[0]
                 # "By Jane Doe", "Source: Agencies": the prefix is followed by a name
