@@ -469,18 +469,21 @@ class TestRelated:
         assert kept_texts(page) == [P1, P2, P3]
 
     def test_a_discussion_longer_than_its_article_is_cut_too(self) -> None:
-        # six comments hold more prose than the three paragraphs above them
+        # six comments hold more prose than the two paragraphs above them
         headers = [f"Reader {k} on May {k}, 2020 at 4:47 pm said:" for k in range(1, 7)]
-        page = self._thread(headers, [P1, P2, P3])
+        page = self._thread(headers, [P1, P2])
         assert len(self._comment_drops(page)) == 12
+        assert kept_texts(page) == [P1, P2]
+
+    def test_the_date_can_follow_the_header(self) -> None:
+        page = self._thread(
+            [f"fan{k} says:\n\nNovember 19, 2019 at 6:3{k} am" for k in range(2)], [P1, P2, P3]
+        )
         assert kept_texts(page) == [P1, P2, P3]
 
-    def test_undated_name_headers_many_times(self) -> None:
-        page = self._thread([f"fan{k} says:" for k in range(4)], [P1, P2, P3])
-        assert kept_texts(page) == [P1, P2, P3]
-
-    def test_two_undated_headers_are_not_a_thread(self) -> None:
-        page = self._thread(["fan1 says:", "fan2 says:"], [P1, P2, P3])
+    def test_undated_headers_are_not_a_thread(self) -> None:
+        # a forum's quotes ("JohnDoe said:"), however many: no date, no thread
+        page = self._thread([f"fan{k} said:" for k in range(5)], [P1, P2, P3])
         assert self._comment_drops(page) == set()
 
     def test_a_short_post_under_a_long_dated_thread_needs_some_article(self) -> None:

@@ -34,10 +34,8 @@ def _summary_shaped(ln: Line) -> bool:
     return ends_sentence(text) and 40 <= len(text) <= 260 and sentence_marks(text) <= 2
 
 
-#: comment headers without a date that make a thread on their own
-_THREAD_NAMED = 4
 #: prose before a thread that outweighs it, for the thread to be cut anyway
-_THREAD_ARTICLE_CHARS = 500
+_THREAD_ARTICLE_CHARS = 250
 _DATED = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -109,6 +107,24 @@ class Related(Layer):
             page.drop(x, self.id, reason)
             taken += 1
 
+    @staticmethod
+    def _dated_markers(page: Page, markers: list[Line]) -> int:
+        """How many comment headers carry a date or time, on the line itself ("Jane on May
+        12, 2020 at 4:47 pm said:") or on the short line printed just after it ("fan says:" /
+        "November 19, 2019 at 6:34 am", which the metadata layer may have removed already)."""
+        position = {id(ln): k for k, ln in enumerate(page.lines)}
+        count = 0
+        for ln in markers:
+            if _DATED.search(ln.text):
+                count += 1
+                continue
+            k = position[id(ln)] + 1
+            while k < len(page.lines) and not page.lines[k].text:
+                k += 1
+            if k < len(page.lines) and len(page.lines[k].text) <= 60 and _DATED.search(page.lines[k].text):
+                count += 1
+        return count
+
     def _teaser_pairs(self, page: Page) -> None:
         """A list of teasers: a headline (no sentence end) then a one- or two-sentence
         summary, three times or more in a row. An article's subheadings are followed by
@@ -145,20 +161,16 @@ class Related(Layer):
                 markers.append(i)
         if len(markers) < 2:
             return
-        dated = sum(1 for i in markers if _DATED.search(kept[i].text))
-        # a name and its verb, many times: "thelastchargersfan says:" x 35
-        named = len(markers) >= _THREAD_NAMED and all(kept[i].text.count(" ") < 8 for i in markers)
-        if not dated and not named:
+        dated = self._dated_markers(page, [kept[i] for i in markers])
+        if not dated:
             return
         prose = [len(ln.text) for ln in kept if reads_as_prose(ln)]
         before = sum(len(ln.text) for ln in kept[: markers[0]] if reads_as_prose(ln))
         if not prose:
             return
-        # Most of the prose before the thread, or, for a thread that outgrows its article
-        # (a long discussion under a short post), markers too many to be quotes in the
-        # article: several dated headers or a run of name-and-verb headers after an article
-        # of some length.
-        outgrown = (dated >= 2 or named) and before >= _THREAD_ARTICLE_CHARS
+        # Most of the prose before the thread; or several dated headers, too many to be quotes
+        # in an article, after a post of some length: a discussion can outgrow its post.
+        outgrown = dated >= 2 and before >= _THREAD_ARTICLE_CHARS
         if before < 0.5 * sum(prose) and not outgrown:
             return
         for ln in kept[markers[0] :]:
