@@ -408,7 +408,8 @@ class TestRelated:
         assert P2 in kept_texts(page)
 
     @pytest.mark.parametrize(
-        "heading", ["Most Read", "Read Next", "Recommended for you", "You may also like"]
+        "heading",
+        ["Most Read", "Read Next", "Recommended for you", "You may also like", "Você pode gostar..."],
     )
     def test_related_headings(self, heading: str) -> None:
         page = apply(make_page(between(f"{heading}\nStory one\nStory two"), language="en"), "related")

@@ -70,7 +70,8 @@ class Related(Layer):
             if not ln.kept:
                 continue
             key = ln.key
-            short = len(ln.text) <= 60 and not ends_sentence(ln.text)
+            # "Você pode gostar...": a heading may trail off; it is not a sentence for that
+            short = len(ln.text) <= 60 and not ends_sentence(ln.text.rstrip(".…"))
             if short and (
                 heads.equals(key)
                 or key.rstrip(" 0123456789") in heads.phrases
