@@ -19,14 +19,28 @@ from importlib import resources
 from pathlib import Path
 
 from . import cache as files_cache
+from .memo import TextMemo
 
 _NON_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# ASCII letters to lower case, digits kept, every other ASCII character to a space: on ASCII
+# text, splitting the translation on spaces gives exactly the words of the regex version
+_ASCII_KEY = str.maketrans({chr(i): (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)})
+_KEY_MEMO: TextMemo[str] = TextMemo()
+
+
 def norm_key(text: str) -> str:
     """The matching key of a line or phrase."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    key = _KEY_MEMO.get(text)
+    if key is None:
+        if text.isascii():
+            key = " ".join(text.translate(_ASCII_KEY).split())
+        else:
+            key = _NON_WORD.sub(" ", text.casefold()).strip()
+        _KEY_MEMO.put(text, key)
+    return key
 
 
 @dataclass(frozen=True)
