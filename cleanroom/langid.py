@@ -54,11 +54,9 @@ class _Factory:
 
 
 def _cache_dir() -> Path:
-    env = os.environ.get("CLEANROOM_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cleanroom"
+    from .cache import cache_dir
+
+    return cache_dir()
 
 
 def _profile_signature() -> str:
@@ -100,15 +98,15 @@ def _load() -> _Factory:
                 marshal.dump((langs, words), fh)
             os.replace(str(probs_path) + tmp, probs_path)  # probs first: keys mark completion
             os.replace(str(keys_path) + tmp, keys_path)
-        with open(keys_path, "rb") as fh:
-            langs, words = marshal.load(fh)
+        # marshal.loads on the whole file: marshal.load(fh) reads a file object item by item
+        # and takes about five times as long (70 against 15 ms for the 88k n-grams)
+        langs, words = marshal.loads(keys_path.read_bytes())
         with open(probs_path, "rb") as fh:
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         probs = memoryview(mm).cast("d")
         if len(probs) != len(words) * len(langs):
             raise ValueError("langdetect cache has the wrong size")
-        index = {w: i for i, w in enumerate(words)}
-        return _Factory(_ProbMap(index, probs, len(langs)), langs)
+        return _Factory(_ProbMap(dict(zip(words, range(len(words)))), probs, len(langs)), langs)
     except (OSError, ValueError, EOFError, TypeError):
         langs, words, flat = _build()
         return _Factory(_ProbMap({w: i for i, w in enumerate(words)}, flat, len(langs)), langs)

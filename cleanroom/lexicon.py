@@ -8,18 +8,39 @@ documents because nothing is ever written to it after the first load.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
+
+from . import cache as files_cache
+from .memo import TextMemo
 
 _NON_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# ASCII letters to lower case, digits kept, every other ASCII character to a space: on ASCII
+# text, splitting the translation on spaces gives exactly the words of the regex version
+_ASCII_KEY = str.maketrans({chr(i): (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)})
+_KEY_MEMO: TextMemo[str] = TextMemo()
+
+
 def norm_key(text: str) -> str:
     """The matching key of a line or phrase."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    key = _KEY_MEMO.get(text)
+    if key is None:
+        if text.isascii():
+            key = " ".join(text.translate(_ASCII_KEY).split())
+        else:
+            key = _NON_WORD.sub(" ", text.casefold()).strip()
+        _KEY_MEMO.put(text, key)
+    return key
 
 
 @dataclass(frozen=True)
@@ -71,11 +92,18 @@ def _data_file(*parts: str) -> str:
     return resources.files("cleanroom").joinpath("lexicons/" + "/".join(parts)).read_text(encoding="utf-8")
 
 
-@cache
 def phrases(category: str) -> PhraseSet:
+    """The phrase set of one category (cleanroom/lexicons/phrases/<category>.tsv)."""
+    found = _phrase_sets().get(category)
+    if found is None:  # not a shipped category: build it, or raise as reading the file does
+        return _build_phrases(category, _data_file("phrases", f"{category}.tsv"))
+    return found
+
+
+def _build_phrases(category: str, table: str) -> PhraseSet:
     spaced: set[str] = set()
     cjk: set[str] = set()
-    for row in _data_file("phrases", f"{category}.tsv").splitlines():
+    for row in table.splitlines():
         if not row.strip() or row.startswith("#"):
             continue
         _lang, _, phrase = row.partition("\t")
@@ -93,6 +121,55 @@ def phrases(category: str) -> PhraseSet:
     # longest phrase first, so "read more" wins over "read" and reports what matched
     by_first = {w: tuple(sorted(c, key=lambda t: (-len(t), t))) for w, c in first.items()}
     return PhraseSet(category, frozenset(spaced), tuple(sorted(cjk, key=lambda p: (-len(p), p))), by_first)
+
+
+# Bump when the cached structure changes shape (the signature covers the data and this file).
+_CACHE_FORMAT = "1"
+
+
+@cache
+def _phrase_sets() -> dict[str, PhraseSet]:
+    """Every shipped category's phrase set, from the start-up cache when it holds this exact
+    build (building them all takes ~25 ms, loading them ~5 ms; see cleanroom/cache.py)."""
+    folder = resources.files("cleanroom").joinpath("lexicons/phrases")
+    files = sorted((p.name[:-4], p.read_bytes()) for p in folder.iterdir() if p.name.endswith(".tsv"))
+    name = f"lexicon-{_signature(files)}.marshal"
+    sets = _decode(files_cache.read(name), [cat for cat, _ in files])
+    if sets is None:
+        sets = {cat: _build_phrases(cat, raw.decode("utf-8")) for cat, raw in files}
+        files_cache.write(
+            name, marshal.dumps([(p.name, p.phrases, p.cjk, p.by_first) for p in sets.values()])
+        )
+    return sets
+
+
+def _signature(files: list[tuple[str, bytes]]) -> str:
+    """A hash of everything a build depends on: the lexicon files, the code that builds them
+    (this module: norm_key, the CJK test) and the Unicode tables behind casefold() and \\W."""
+    h = hashlib.sha256(f"{_CACHE_FORMAT}:{sys.version}:{unicodedata.unidata_version}\n".encode())
+    h.update(Path(__file__).read_bytes())
+    for cat, raw in files:
+        h.update(f"{cat}:{len(raw)}\n".encode())
+        h.update(raw)
+    return h.hexdigest()[:16]
+
+
+def _decode(blob: bytes | None, categories: list[str]) -> dict[str, PhraseSet] | None:
+    """The phrase sets stored in a cache file; None when it is missing, damaged or not what
+    this build would store (the caller then builds them)."""
+    if blob is None:
+        return None
+    try:
+        rows = marshal.loads(blob)
+        sets = {name: PhraseSet(name, ps, cjk, by_first) for name, ps, cjk, by_first in rows}
+    except (ValueError, EOFError, TypeError):
+        return None
+    if list(sets) != categories or not all(
+        isinstance(s.phrases, frozenset) and isinstance(s.cjk, tuple) and isinstance(s.by_first, dict)
+        for s in sets.values()
+    ):
+        return None
+    return sets
 
 
 @cache

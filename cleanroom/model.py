@@ -56,6 +56,7 @@ class Line:
     remaining fields so that scoring can reuse them.
     """
 
+    # (the text front end passes the first six fields by position: keep their order)
     no: int  # 1-based line number in the input
     raw: str  # the input line as read
     text: str

@@ -13,6 +13,7 @@ import re
 
 from ..features import ends_sentence
 from ..lexicon import norm_key, phrases, scanner
+from ..memo import MISSING, TextMemo
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
@@ -78,6 +79,11 @@ def _dated(text: str, key: str) -> bool:
 _SCANNED = ("readtime", "chrome_phrase", "share", "cookie", "app_promo", "disclaimer", "newsletter")
 
 
+# classify() reads the text, its key (norm_key of the text, kept in step by Page.edit) and
+# the config's short_words: its answers are memoised per short_words (cleanroom/memo.py)
+_VERDICTS: dict[int, TextMemo[Reason | None]] = {}
+
+
 class Chrome(Layer):
     id = "chrome"
     description = (
@@ -85,12 +91,18 @@ class Chrome(Layer):
     )
 
     def apply(self, page: Page) -> None:
+        short_words = page.config.short_words
+        memo = _VERDICTS.get(short_words)
+        if memo is None:
+            memo = _VERDICTS[short_words] = TextMemo()
         for ln in page.lines:
             if not ln.kept or not ln.text:
                 continue
-            reason = self.classify(ln.text, page.config.short_words, ln.key)
+            reason = memo.get(ln.text, MISSING)
+            if reason is MISSING:
+                reason = memo.put(ln.text, self.classify(ln.text, short_words, ln.key))
             if reason is not None:
-                page.drop(ln, self.id, reason)
+                page.drop(ln, self.id, reason)  # type: ignore[arg-type]
 
     @staticmethod
     def classify(text: str, short_words: int, key: str | None = None) -> Reason | None:

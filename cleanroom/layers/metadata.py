@@ -12,6 +12,7 @@ import re
 
 from ..features import ends_sentence, tokens_lower
 from ..lexicon import phrases
+from ..memo import MISSING, TextMemo
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
@@ -67,6 +68,10 @@ def is_timestamp(text: str) -> bool:
     return has_number
 
 
+# classify() reads nothing but the text: its answers are memoised (cleanroom/memo.py)
+_VERDICTS: TextMemo[Reason | None] = TextMemo()
+
+
 class Metadata(Layer):
     id = "metadata"
     description = (
@@ -74,12 +79,15 @@ class Metadata(Layer):
     )
 
     def apply(self, page: Page) -> None:
+        memo = _VERDICTS
         for ln in page.lines:
             if not ln.kept or not ln.text:
                 continue
-            reason = self.classify(ln.text)
+            reason = memo.get(ln.text, MISSING)
+            if reason is MISSING:
+                reason = memo.put(ln.text, self.classify(ln.text))
             if reason is not None:
-                page.drop(ln, self.id, reason)
+                page.drop(ln, self.id, reason)  # type: ignore[arg-type]
 
     @staticmethod
     def classify(text: str) -> Reason | None:
