@@ -540,6 +540,8 @@ class TestChrome:
             ("Empfohlener redaktioneller Inhalt", Reason.CHROME),
             ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
             ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
+            ("As an Amazon Associate I earn from qualifying purchases.", Reason.DISCLAIMER),
+            ("Als Amazon-Partner verdiene ich an qualifizierten Verkäufen.", Reason.DISCLAIMER),
             # dated bylines, of any length up to 20 words
             ("Posted on October 27, 2015 by Admin", Reason.BYLINE),
             ("Veröffentlicht am 17. Dezember 2019 von Simon Dückert", Reason.BYLINE),
