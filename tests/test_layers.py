@@ -380,6 +380,8 @@ class TestRelated:
             "Lesen Sie auch: Die Bahn streikt erneut",
             "Lire aussi : Le président en visite à Berlin",
             "Leer más: Los precios de la vivienda suben",
+            "Auch lesen: Diese drei Sternzeichen verschenken ihr Herz",
+            "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?",
         ],
     )
     def test_read_more_lines(self, text: str) -> None:
@@ -396,6 +398,26 @@ class TestRelated:
     )
     def test_sentences_starting_like_a_prefix_are_kept(self, text: str) -> None:
         page = apply(make_page(between(text), language="en"), "related")
+        assert page.decisions == []
+
+    @pytest.mark.parametrize(
+        "heading",
+        ["Lesen Sie auch die folgenden Beiträge:", "Related coverage from How to Do Everything: Money:"],
+    )
+    def test_a_read_more_heading_over_a_list(self, heading: str) -> None:
+        text = (
+            "\n".join([P1, "", heading, "- How to invest in index funds", "- When can you retire", "", P2])
+            + "\n"
+        )
+        page = apply(make_page(text, language="en"), "related")
+        assert drops(page) == {n: ("related", Reason.RELATED_BLOCK) for n in (3, 4, 5)}
+
+    def test_a_list_introduced_by_a_function_word_is_the_articles(self) -> None:
+        heading = "Mehr als 100 Befragte nannten drei Gründe:"
+        text = (
+            "\n".join([P1, "", heading, "- die Miete", "- der Lärm", "- der Weg zur Arbeit", "", P2]) + "\n"
+        )
+        page = apply(make_page(text, language="de"), "related")
         assert page.decisions == []
 
     def test_related_heading_and_its_list(self) -> None:

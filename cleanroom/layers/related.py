@@ -12,9 +12,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..features import ends_sentence, sentence_marks, title_case_ratio, words
-from ..lexicon import phrases
+from ..lexicon import CHAR_BASED, phrases, stopword_languages, stopwords
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
@@ -39,6 +40,16 @@ _THREAD_ARTICLE_CHARS = 250
 _DATED = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@cache
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*(stopwords(lang) for lang in stopword_languages() if lang not in CHAR_BASED))
+
+
+def _function_word(phrase: str) -> bool:
+    """A one-word phrase that is a stopword in some language ("more", "mehr", "plus")."""
+    return " " not in phrase and phrase in _all_stopwords()
 
 
 def _prefix_then_separator(text: str, phrase: str) -> bool:
@@ -90,6 +101,14 @@ class Related(Layer):
             p = prefixes.starts(key)
             if p and len(ln.text.split()) <= 30 and _prefix_then_separator(ln.text, p):
                 page.drop(ln, self.id, Reason.READ_MORE)
+            elif p and ln.text.endswith(":") and key.count(" ") < 10 and not _function_word(p):
+                # "Lesen Sie auch die folgenden Beiträge:", "Related coverage from ...:": a
+                # heading over a list of links (not when the prefix is a function word of some
+                # language: "Mehr als 100 Menschen nannten drei Gründe:" opens the article's
+                # own list)
+                page.drop(ln, self.id, Reason.RELATED_BLOCK)
+                if limit:
+                    self._drop_list(page, lines, i, limit)
         if cfg.drop_inline_headlines and page.language == "en":
             self._inline_headlines(page)
         self._comment_thread(page)
