@@ -562,6 +562,8 @@ class TestChrome:
             ("Empfohlener redaktioneller Inhalt", Reason.CHROME),
             ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
             ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
+            ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", Reason.CAPTION),
+            ("Puerto de Montevideo. Foto: Archivo El País.", Reason.CAPTION),
             ("As an Amazon Associate I earn from qualifying purchases.", Reason.DISCLAIMER),
             ("Als Amazon-Partner verdiene ich an qualifizierten Verkäufen.", Reason.DISCLAIMER),
             # dated bylines, of any length up to 20 words
@@ -605,6 +607,8 @@ class TestChrome:
             "By 2030 half of all new cars in Europe will be electric",  # a year is not a date
             "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
+            # a sentence about a photo is not a caption's credit
+            "The museum bought the print in 1998. Photo: the first one ever taken of the city",
         ],
     )
     def test_headlines_starting_like_a_byline_are_kept(self, text: str) -> None:

@@ -32,6 +32,12 @@ _CAPTION_CREDIT = re.compile(
     r"[A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3}\)$"
     r"|\bCredits?(?::|\.\.\.|…)\s*\S"
 )
+# a caption's sentence, then its photo credit, a name (no second sentence): "Puerto de
+# Montevideo. Foto: Archivo El País."
+_TRAILING_PHOTO_CREDIT = re.compile(
+    r"[.!?]\s+(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]mage|[Ii]magen|[Ii]magem)\s*:\s*"
+    r"[A-ZÀ-Þ](?:(?!\.\s)[^!?:]){1,60}$"
+)
 _CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
 
 
@@ -154,6 +160,8 @@ class Chrome(Layer):
                 return Reason.CHROME
         if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
+        if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
+            return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if "cookie" in found:
             return Reason.COOKIE
         if ("app" in key and _APP.search(text)) or (n_words <= 12 and "app_promo" in found):
