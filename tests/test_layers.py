@@ -551,7 +551,10 @@ class TestChrome:
             ),
             ("Sign up for our newsletter", Reason.NEWSLETTER),
             ("Du willst nichts mehr verpassen?", Reason.NEWSLETTER),
-            ("Immediate online access to all issues. Subscription will auto renew annually.", Reason.NEWSLETTER),
+            (
+                "Immediate online access to all issues. Subscription will auto renew annually.",
+                Reason.NEWSLETTER,
+            ),
             ("Share on Facebook", Reason.SOCIAL),
             ("×", Reason.CHROME),
             ("My ReadsWatchlistFeedbackLogout", Reason.CHROME),
