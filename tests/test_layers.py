@@ -910,6 +910,13 @@ class TestRegion:
         assert [(d.layer, d.reason, d.new_text) for d in titles] == [("region", Reason.TITLE, headline)]
         assert headline not in kept_texts(page)
 
+    def test_a_line_ending_in_a_colon_is_not_the_title(self) -> None:
+        headline = "Floods force thousands from their homes in the north"
+        intro = "The tutorial consists of these content blocks:"
+        page = self._page([(headline, "bad"), (intro, "bad"), (P1, "good"), (P2, "good")])
+        apply(page, "region")
+        assert page.title == headline
+
     def test_nothing_good_means_nothing_kept(self) -> None:
         page = apply(self._page([("Home", "bad"), ("Login", "bad")]), "region")
         assert kept_texts(page) == []

@@ -121,7 +121,14 @@ def _title_like(ln: Line) -> bool:
     text = ln.text
     n = len(text.split())
     heading_or_plain = not ln.bullet or ln.bullet.startswith("#")
-    return 3 <= n <= 30 and 15 <= len(text) <= 250 and not ends_sentence(text) and heading_or_plain
+    # a line ending in a colon introduces what follows ("Here's why:"); a headline does not
+    return (
+        3 <= n <= 30
+        and 15 <= len(text) <= 250
+        and not ends_sentence(text)
+        and not text.endswith(":")
+        and heading_or_plain
+    )
 
 
 class Region(Layer):
