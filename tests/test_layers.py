@@ -955,6 +955,19 @@ class TestLearned:
         page = make_page(self.TEXT, config, language="en")
         return apply(page, "content", "learned")
 
+    def test_shape_columns(self) -> None:
+        from cleanroom.layers.learned import FEATURES, SHAPE, _shape_columns
+
+        assert FEATURES[-len(SHAPE) :] == SHAPE
+        caps, digits, colon, sentences = _shape_columns(
+            ["Here is why:", "The Big Game Tonight", "In 2019 there were 12 cases. Most were mild.", ""]
+        )
+        assert colon == [1.0, 0.0, 0.0, 0.0]
+        assert caps[1] == 1.0 and caps[0] < caps[1]
+        assert digits[2] > 0.0 == digits[1]
+        assert sentences[2] > 0.0 == sentences[1]
+        assert (caps[3], digits[3], colon[3], sentences[3]) == (0.0, 0.0, 0.0, 0.0)
+
     def test_shipped_model_loads_and_matches_the_features(self) -> None:
         from cleanroom.layers.learned import FEATURES, load_model
 

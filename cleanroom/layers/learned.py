@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..features import effective_length, ends_sentence, has_digit
+from ..features import effective_length, ends_sentence, has_digit, sentence_marks
 from ..model import Line
 from ..page import Page
 from .base import Layer
@@ -58,7 +58,10 @@ CROSS = (
     "after_stop",
     "short_good",
 )
-FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS
+#: the line's shape beyond its length: Title-Case share of its words (headlines, teasers,
+#: names), share of digits, a closing colon (an introduction), sentences per 100 characters
+SHAPE = ("caps", "digits", "colon", "sentences")
+FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE
 
 _LOG_LEN = math.log1p(1000.0)
 _WINDOW = 3
@@ -169,8 +172,24 @@ def features(
         [a * x for a, x in zip(after, ll)],
         [a * x for a, x in zip(after, sd)],
         [h * x for h, x in zip(short, good)],
+        # shape
+        *_shape_columns(texts),
     )
     return list(zip(*cols))
+
+
+def _shape_columns(texts: list[str]) -> tuple[list[float], list[float], list[float], list[float]]:
+    caps: list[float] = []
+    digits: list[float] = []
+    colon: list[float] = []
+    sentences: list[float] = []
+    for t in texts:
+        ws = t.split()
+        caps.append(sum(1 for w in ws if w[:1].isupper()) / len(ws) if ws else 0.0)
+        digits.append(min(1.0, 5.0 * sum(1 for c in t if c.isdigit()) / len(t)) if t else 0.0)
+        colon.append(1.0 if t.endswith(":") else 0.0)
+        sentences.append(min(1.0, 100.0 * sentence_marks(t) / len(t) / 2.0) if t else 0.0)
+    return caps, digits, colon, sentences
 
 
 def _sigmoid(z: float) -> float:
