@@ -267,3 +267,39 @@ def test_a_card_list_is_dropped_and_paragraphs_and_lists_are_not() -> None:
     assert "The fusion report number 1" in result.text and "two tyre levers" in result.text
     off = Cleaner(preset("balanced").replace(dom_card_min_items=None)).clean_html(html)
     assert not [d for d in off.decisions if d.value == "cards"]
+
+
+def test_a_lead_above_share_buttons_and_a_paragraph_after_a_related_heading_are_kept() -> None:
+    """The region stops at share buttons and at a "Related" heading; the markup says the lead
+    above the buttons and the paragraph after the heading (not a sibling of the article's
+    <p>s) belong to the article."""
+    lead = (
+        "The long-debated plan for the old docks was approved on Tuesday night, and the first "
+        "part of the new park could open to the public as early as next summer."
+    )
+    last = (
+        "The council will publish the full plans next month, and residents will have six weeks to "
+        "send in their comments before the final vote."
+    )
+    share = "".join(
+        f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Teilen", "Twittern", "E-Mail", "Mitteilen") * 20
+    )
+    related = "".join(f"<li><a href='/r/{i}'>Another story about the docks {i}</a></li>" for i in range(8))
+    body = (
+        f"<div class='article-body'>{_paras('docks', 3)}<h3>Related</h3><ul>{related}</ul>"
+        f"<div class='note'>{last}</div></div>"
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><article><header><h1>Docks plan approved</h1>"
+        f"<div class='article-intro'>{lead}</div></header><ul class='share-buttons'>{share}</ul>"
+        f"{body}</article></main>"
+        f"<footer><p>{_paras('footer', 1)}</p></footer>"
+    )
+    result = Cleaner().clean_html(html)
+    assert lead in result.text
+    assert "The docks report number 2" in result.text
+    assert last in result.text
+    assert "Another story about the docks" not in result.text
+    assert "The footer report" not in result.text
+    off = Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html)
+    assert lead not in off.text and last not in off.text

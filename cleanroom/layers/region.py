@@ -22,6 +22,9 @@ from .base import Layer
 
 _TITLE_LOOKBACK = 12
 _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
+# HTML: a line after the run taken back by its container is at least this long (a feedback
+# prompt under the article, "Was this article helpful?", is shorter)
+_AFTER_MIN_CHARS = 40
 _HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
 
 
@@ -171,6 +174,8 @@ class Region(Layer):
                 inside[i] = True
         if main is not None and cfg.dom_region_weight is not None:
             self._siblings(seq, inside, main)
+            if articles:
+                self._article(seq, inside, main)
         return seq, inside, main
 
     def apply(self, page: Page) -> None:
@@ -235,6 +240,51 @@ class Region(Layer):
                 and (ln.ancestors[-2], ln.tag) == parent
             ):
                 inside[i] = True
+
+    @staticmethod
+    def _article(seq: list[Line], inside: list[bool], main: tuple[int, int]) -> None:
+        """HTML: article text the run left out, found by where it sits in the markup.
+
+        - Before the run: a line good on its own inside the outermost article container
+          around all of the run's good lines (a lead paragraph or standfirst in the article's
+          header, set apart from the body by share buttons).
+        - After it: a line good on its own, of ``_AFTER_MIN_CHARS`` or more, in the same
+          innermost article container as most of the run's good text (paragraphs after a
+          product box or a "Related" heading inside the article body).
+
+        Lines whose innermost hint is not "main" (a related box, a sidebar) never qualify.
+        """
+        good = [seq[i] for i in range(main[0], main[1]) if seq[i].kept and seq[i].verdict == "good"]
+        if not good:
+            return
+        common = set(good[0].ancestors)
+        chars: dict[int, int] = {}
+        for ln in good:
+            common.intersection_update(ln.ancestors)
+            if ln.main_node:
+                chars[ln.main_node] = chars.get(ln.main_node, 0) + len(ln.text)
+        marked = {ln.main_node for ln in seq if ln.main_node}
+        outer = next((a for a in good[0].ancestors if a in common and a in marked), None)
+        inner = max(chars, key=lambda k: (chars[k], k)) if chars else None
+
+        def own(ln: Line) -> bool:
+            return (
+                ln.kept
+                and ln.verdict == "good"
+                and ln.content >= 1.0
+                and bool(ln.hints)
+                and ln.hints[0] == "main"
+            )
+
+        if outer is not None:
+            for i in range(main[0]):
+                if not inside[i] and own(seq[i]) and outer in seq[i].ancestors:
+                    inside[i] = True
+        if inner is not None:
+            for i in range(main[1], len(seq)):
+                ln = seq[i]
+                if not inside[i] and own(ln) and ln.main_node == inner and len(ln.text) >= _AFTER_MIN_CHARS:
+                    inside[i] = True
 
     @staticmethod
     def _cut_at_boundary(
