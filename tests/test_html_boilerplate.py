@@ -303,3 +303,22 @@ def test_a_lead_above_share_buttons_and_a_paragraph_after_a_related_heading_are_
     assert "The footer report" not in result.text
     off = Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html)
     assert lead not in off.text and last not in off.text
+
+
+def test_a_caption_box_outside_figure_is_dropped_by_its_class() -> None:
+    """Image captions in a <div class="image-caption"> (no <figure>) read as prose; the class
+    word says what they are."""
+    caption = (
+        "Protesters gather outside the city hall on Tuesday evening, as the council meets to "
+        "vote on the plan for the old docks."
+    )
+    html = (
+        f"<article><h1>Docks plan approved</h1>{_paras('docks', 2)}"
+        f"<div class='asset'><img src='a.jpg'><div class='image-caption'><p>{caption}</p></div></div>"
+        f"{_paras('park', 2)}</article>"
+    )
+    result = Cleaner().clean_html(html)
+    assert caption not in result.text
+    (d,) = [d for d in result.decisions if d.original == caption]
+    assert (d.layer, d.reason, d.value) == ("dom", Reason.CAPTION, "caption")
+    assert "The docks report number 1" in result.text and "The park report number 0" in result.text

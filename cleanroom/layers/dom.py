@@ -46,6 +46,7 @@ REASONS: dict[str, Reason] = {
     "login": Reason.CHROME,
     "ticker": Reason.TICKER,
     "teaser": Reason.RELATED_BLOCK,
+    "caption": Reason.CAPTION,
 }
 WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
 MAIN = "main"
