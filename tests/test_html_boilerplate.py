@@ -322,3 +322,27 @@ def test_a_caption_box_outside_figure_is_dropped_by_its_class() -> None:
     (d,) = [d for d in result.decisions if d.original == caption]
     assert (d.layer, d.reason, d.value) == ("dom", Reason.CAPTION, "caption")
     assert "The docks report number 1" in result.text and "The park report number 0" in result.text
+
+
+def test_a_ticker_list_goes_even_when_its_items_read_as_prose() -> None:
+    """Ticker hints are weak (a "breaking" class on a wrapper must not take the article's prose),
+    but the items of a ticker's list are other stories, headline and summary, however long."""
+    item = (
+        "Storm closes coastal roads NEWPORT: Heavy rain closed several coastal roads on Monday, "
+        "and the police asked drivers to stay at home. The roads should reopen later in the week."
+    )
+    ticker = "".join(f"<li>{item.replace('Monday', day)}</li>" for day in ("Monday", "Tuesday", "Friday"))
+    body = "".join(
+        f"<p>The docks report number {i} said that the council had agreed to look again at the plans. "
+        f"Residents would be asked for their views before any decision was made on the old docks.</p>"
+        for i in range(8)
+    )
+    html = (
+        f"<div class='content'><div class='breaking-news'><div class='breaking-block'><ul>{ticker}</ul>"
+        f"</div></div><div class='text'>{body}</div></div>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "Heavy rain closed" not in result.text
+    assert "The docks report number 7" in result.text
+    wrapper = f"<div class='breaking-news'><article>{body}</article></div>"
+    assert "The docks report number 7" in Cleaner().clean_html(wrapper).text

@@ -13,7 +13,7 @@ the hint as the Decision's value. A hint is strong evidence, not a rule:
   article's wrapper whatever its class says ("has-sidebar", "header-offset"), and is ignored;
 - weak hints (header, sidebar, tags, promo, ticker, login) never remove a heading, never remove
   prose (``dom_prose_chars`` characters of sentences), and give way to an article container
-  anywhere above them.
+  anywhere above them; a ticker's list items are the exception (headlines with a summary).
 
 Text dumps carry no hints, so for them this layer does nothing.
 """
@@ -126,7 +126,8 @@ class Dom(Layer):
                 continue
             if category == "teaser" and prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                 continue  # "teaser" also names an article's own lead paragraph (German sites)
-            if category in WEAK:
+            if category in WEAK and not (category == "ticker" and ln.in_list):
+                # (the items of a ticker's list are headlines with a summary, however long)
                 if MAIN in hints or (ln.level and category == "header"):
                     continue
                 if prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
