@@ -346,3 +346,15 @@ def test_a_ticker_list_goes_even_when_its_items_read_as_prose() -> None:
     assert "The docks report number 7" in result.text
     wrapper = f"<div class='breaking-news'><article>{body}</article></div>"
     assert "The docks report number 7" in Cleaner().clean_html(wrapper).text
+
+
+def test_a_page_of_short_lines_keeps_its_article_container() -> None:
+    """No line is long enough to be good, so the region finds no run: the markup's article
+    container is the content (with dom_region_weight off the output is empty)."""
+    lines = ["Standorte", "Shuji: Japan.", "Walter: Deutschland.", "Filmmaterial", "Fuji X-TRA 400."]
+    body = "".join(f"<h3>{t}</h3>" if ":" not in t and "." not in t else f"<p>{t}</p>" for t in lines)
+    html = f"<nav><ul>{_menu()}</ul></nav><article><div class='entry-content'>{body}</div></article>"
+    result = Cleaner().clean_html(html)
+    assert "Fuji X-TRA 400." in result.text and "Shuji: Japan." in result.text
+    assert "Politics" not in result.text
+    assert Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html).text == ""

@@ -165,6 +165,8 @@ class Region(Layer):
         runs = self._cut_at_boundary(page, seq, weights, runs)
         if cfg.trim_short_edges:
             runs = [r for r in (self._trim(seq, a, b) for a, b in runs) if r[1] > r[0]]
+        if not runs and cfg.dom_region_weight is not None:
+            runs = self._short_article(seq)
         main = None
         if runs:
             main = runs[0] if len(runs) == 1 else max(runs, key=lambda r: sum(weights[r[0] : r[1]]))
@@ -240,6 +242,24 @@ class Region(Layer):
                 and (ln.ancestors[-2], ln.tag) == parent
             ):
                 inside[i] = True
+
+    @staticmethod
+    def _short_article(seq: list[Line]) -> list[tuple[int, int]]:
+        """HTML: a page where no run of good lines stands out (short lines only: a lyric, a
+        photo log, a data sheet) keeps what its markup calls the article: the kept lines of the
+        article container holding the most text, from its first line to its last, marked good.
+        Empty when the page marks no container."""
+        chars: dict[int, int] = {}
+        for ln in seq:
+            if ln.kept and ln.main_node and ln.hints and ln.hints[0] == "main":
+                chars[ln.main_node] = chars.get(ln.main_node, 0) + len(ln.text)
+        if not chars:
+            return []
+        node = max(chars, key=lambda k: (chars[k], k))
+        idx = [i for i, ln in enumerate(seq) if ln.kept and ln.main_node == node and ln.hints[0] == "main"]
+        for i in idx:
+            seq[i].verdict = "good"
+        return [(idx[0], idx[-1] + 1)]
 
     @staticmethod
     def _article(seq: list[Line], inside: list[bool], main: tuple[int, int]) -> None:
