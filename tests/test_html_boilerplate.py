@@ -358,3 +358,17 @@ def test_a_page_of_short_lines_keeps_its_article_container() -> None:
     assert "Fuji X-TRA 400." in result.text and "Shuji: Japan." in result.text
     assert "Politics" not in result.text
     assert Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html).text == ""
+
+
+def test_short_lines_at_the_end_of_the_article_container_are_not_its_edge() -> None:
+    """Inside the article's container short lines count as good, but a run does not end on
+    one: an image credit or a box heading after the last paragraph goes; a closing list of
+    short items and a short line with figures (a date, a price) stay."""
+    tail = "<p>Beitragsbild</p><h3>Weitere Tourentipps</h3>"
+    items = "<ul><li>England: tenth appearance</li><li>Spain: eleventh appearance</li></ul>"
+    html = f"<article><h1>Docks</h1>{_paras('docks', 4)}{tail}</article><footer><p>Impressum</p></footer>"
+    result = Cleaner().clean_html(html)
+    assert "The docks report number 3" in result.text
+    assert "Beitragsbild" not in result.text and "Weitere Tourentipps" not in result.text
+    listed = Cleaner().clean_html(html.replace(tail, items + "<p>Tickets: 40,000</p>"))
+    assert "Spain: eleventh appearance" in listed.text and "Tickets: 40,000" in listed.text

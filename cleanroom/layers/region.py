@@ -164,7 +164,7 @@ class Region(Layer):
         runs = regions(weights, cfg.secondary_region_share)
         runs = self._cut_at_boundary(page, seq, weights, runs)
         if cfg.trim_short_edges:
-            runs = [r for r in (self._trim(seq, a, b) for a, b in runs) if r[1] > r[0]]
+            runs = [r for r in (self._trim(seq, a, b, cfg.length_low) for a, b in runs) if r[1] > r[0]]
         if not runs and cfg.dom_region_weight is not None:
             runs = self._short_article(seq)
         main = None
@@ -346,12 +346,27 @@ class Region(Layer):
         return runs
 
     @staticmethod
-    def _trim(seq: list[Line], a: int, b: int) -> tuple[int, int]:
+    def _trim(seq: list[Line], a: int, b: int, short: int) -> tuple[int, int]:
         """A run starts and ends with a line that is content on its own: short lines that
-        only their neighbours made good (a date, a standfirst, a credit) stay outside."""
-        while a < b and (not seq[a].kept or seq[a].content < 0.5):
+        only their neighbours made good (a date, a standfirst, a credit) stay outside. In HTML
+        a run also does not end on a short line that only the article container made good
+        (an image credit, a box heading after the last paragraph), unless it is a list item,
+        a table row or holds a figure (a closing list of results, a date, a price)."""
+
+        def edge(ln: Line) -> bool:
+            return ln.kept and ln.content >= 0.5
+
+        def by_container(ln: Line) -> bool:
+            return (
+                ln.dom_main
+                and len(ln.text) < short
+                and not (ln.in_list or ln.in_table)
+                and not any(ch.isdigit() for ch in ln.text)
+            )
+
+        while a < b and not edge(seq[a]):
             a += 1
-        while b > a and (not seq[b - 1].kept or seq[b - 1].content < 0.5):
+        while b > a and (not edge(seq[b - 1]) or by_container(seq[b - 1])):
             b -= 1
         return a, b
 
