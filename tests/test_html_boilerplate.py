@@ -372,3 +372,27 @@ def test_short_lines_at_the_end_of_the_article_container_are_not_its_edge() -> N
     assert "Beitragsbild" not in result.text and "Weitere Tourentipps" not in result.text
     listed = Cleaner().clean_html(html.replace(tail, items + "<p>Tickets: 40,000</p>"))
     assert "Spain: eleventh appearance" in listed.text and "Tickets: 40,000" in listed.text
+
+
+def test_a_lead_classed_teaser_above_share_buttons_is_kept() -> None:
+    """A lead paragraph classed "teaser" ("article-teaser", "lead teaser") inside the article,
+    set apart from the body by share buttons, is taken back like an unclassed one."""
+    lead = (
+        "The long-debated plan for the old docks was approved on Tuesday night, and the first "
+        "part of the new park could open next summer. The council will publish the plans soon."
+    )
+    share = "".join(
+        f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Teilen", "Twittern", "E-Mail", "Mitteilen") * 20
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><article><h1>Docks plan approved</h1>"
+        f"<p class='article-teaser'>{lead}</p><ul class='share-buttons'>{share}</ul>"
+        f"<div class='article-body'>{_paras('docks', 3)}</div></article></main>"
+    )
+    result = Cleaner().clean_html(html)
+    assert lead in result.text
+    assert "The docks report number 2" in result.text
+    cards = "".join(
+        f"<div class='teaser'><a href='/{i}'>{lead.replace('docks', f'pier {i}')}</a></div>" for i in range(3)
+    )
+    assert "pier 1" not in Cleaner().clean_html(html.replace("</article>", f"</article>{cards}")).text

@@ -267,7 +267,8 @@ class Region(Layer):
 
         - Before the run: a line good on its own inside the outermost article container
           around all of the run's good lines (a lead paragraph or standfirst in the article's
-          header, set apart from the body by share buttons).
+          header, set apart from the body by share buttons), also when it is classed "teaser"
+          (a German lead paragraph; the dom layer keeps such a line when it reads as prose).
         - After it: a line good on its own, of ``_AFTER_MIN_CHARS`` or more, in the same
           innermost article container as most of the run's good text (paragraphs after a
           product box or a "Related" heading inside the article body).
@@ -296,9 +297,13 @@ class Region(Layer):
                 and ln.hints[0] == "main"
             )
 
+        def lead(ln: Line) -> bool:
+            # a lead paragraph classed "teaser" (the dom layer kept it for reading as prose)
+            return ln.kept and ln.verdict == "good" and ln.content >= 1.0 and ln.hints[:1] == ("teaser",)
+
         if outer is not None:
             for i in range(main[0]):
-                if not inside[i] and own(seq[i]) and outer in seq[i].ancestors:
+                if not inside[i] and (own(seq[i]) or lead(seq[i])) and outer in seq[i].ancestors:
                     inside[i] = True
         if inner is not None:
             for i in range(main[1], len(seq)):
