@@ -396,3 +396,25 @@ def test_a_lead_classed_teaser_above_share_buttons_is_kept() -> None:
         f"<div class='teaser'><a href='/{i}'>{lead.replace('docks', f'pier {i}')}</a></div>" for i in range(3)
     )
     assert "pier 1" not in Cleaner().clean_html(html.replace("</article>", f"</article>{cards}")).text
+
+
+def test_a_short_lead_at_the_top_of_the_article_is_kept() -> None:
+    """A lead too short to be good on its own (near-good) at the top of the article, set apart
+    from the body by share buttons, is taken back; the same line outside the article is not."""
+    lead = "Since December the company has sent out a large number of warnings to users of free images."
+    share = "".join(f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Share", "Tweet", "Mail", "Print") * 20)
+    body = f"<div class='article-body'>{_paras('docks', 3)}</div>"
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><article><h1>Warnings for image users</h1>"
+        f"<div class='excerpt'><p>{lead}</p></div><ul class='share-buttons'>{share}</ul>"
+        f"{body}</article></main>"
+    )
+    page, _ = Cleaner().run_html(html)
+    (ln,) = [ln for ln in page.lines if ln.text == lead]
+    assert ln.content == 0.9  # near-good: not good on its own
+    result = Cleaner().clean_html(html)
+    assert lead in result.text and "The docks report number 2" in result.text
+    outside = html.replace(f"<div class='excerpt'><p>{lead}</p></div>", "").replace(
+        "<main>", f"<p>{lead}</p><main>"
+    )
+    assert lead not in Cleaner().clean_html(outside).text

@@ -25,6 +25,9 @@ _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
 # HTML: a line after the run taken back by its container is at least this long (a feedback
 # prompt under the article, "Was this article helpful?", is shorter)
 _AFTER_MIN_CHARS = 40
+# HTML: a line before the run is taken back when it is at least near-good on its own (content
+# confidence of the near-good class)
+_LEAD_CONFIDENCE = 0.9
 _HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
 
 
@@ -265,7 +268,8 @@ class Region(Layer):
     def _article(seq: list[Line], inside: list[bool], main: tuple[int, int]) -> None:
         """HTML: article text the run left out, found by where it sits in the markup.
 
-        - Before the run: a line good on its own inside the outermost article container
+        - Before the run: a line near-good or good on its own (``_LEAD_CONFIDENCE``) inside
+          the outermost article container
           around all of the run's good lines (a lead paragraph or standfirst in the article's
           header, set apart from the body by share buttons), also when it is classed "teaser"
           (a German lead paragraph; the dom layer keeps such a line when it reads as prose).
@@ -275,40 +279,44 @@ class Region(Layer):
 
         Lines whose innermost hint is not "main" (a related box, a sidebar) never qualify.
         """
-        good = [seq[i] for i in range(main[0], main[1]) if seq[i].kept and seq[i].verdict == "good"]
-        if not good:
+        run = [seq[i] for i in range(main[0], main[1]) if seq[i].kept and seq[i].verdict == "good"]
+        if not run:
             return
-        common = set(good[0].ancestors)
+        common = set(run[0].ancestors)
         chars: dict[int, int] = {}
-        for ln in good:
+        for ln in run:
             common.intersection_update(ln.ancestors)
             if ln.main_node:
                 chars[ln.main_node] = chars.get(ln.main_node, 0) + len(ln.text)
         marked = {ln.main_node for ln in seq if ln.main_node}
-        outer = next((a for a in good[0].ancestors if a in common and a in marked), None)
+        outer = next((a for a in run[0].ancestors if a in common and a in marked), None)
         inner = max(chars, key=lambda k: (chars[k], k)) if chars else None
 
-        def own(ln: Line) -> bool:
-            return (
-                ln.kept
-                and ln.verdict == "good"
-                and ln.content >= 1.0
-                and bool(ln.hints)
-                and ln.hints[0] == "main"
-            )
-
-        def lead(ln: Line) -> bool:
-            # a lead paragraph classed "teaser" (the dom layer kept it for reading as prose)
-            return ln.kept and ln.verdict == "good" and ln.content >= 1.0 and ln.hints[:1] == ("teaser",)
+        def good(ln: Line, conf: float) -> bool:
+            return ln.kept and ln.verdict == "good" and ln.content >= conf
 
         if outer is not None:
             for i in range(main[0]):
-                if not inside[i] and (own(seq[i]) or lead(seq[i])) and outer in seq[i].ancestors:
+                ln = seq[i]
+                # a lead may be near-good (short sentences), or classed "teaser" (the dom
+                # layer kept it for reading as prose)
+                if (
+                    not inside[i]
+                    and good(ln, _LEAD_CONFIDENCE)
+                    and ln.hints[:1] in (("main",), ("teaser",))
+                    and outer in ln.ancestors
+                ):
                     inside[i] = True
         if inner is not None:
             for i in range(main[1], len(seq)):
                 ln = seq[i]
-                if not inside[i] and own(ln) and ln.main_node == inner and len(ln.text) >= _AFTER_MIN_CHARS:
+                if (
+                    not inside[i]
+                    and good(ln, 1.0)
+                    and ln.hints[:1] == ("main",)
+                    and ln.main_node == inner
+                    and len(ln.text) >= _AFTER_MIN_CHARS
+                ):
                     inside[i] = True
 
     @staticmethod
