@@ -418,3 +418,20 @@ def test_a_short_lead_at_the_top_of_the_article_is_kept() -> None:
         "<main>", f"<p>{lead}</p><main>"
     )
     assert lead not in Cleaner().clean_html(outside).text
+
+
+def test_an_article_body_of_one_sentence_paragraphs_in_an_ad_named_wrapper_is_kept() -> None:
+    """The wrapper rule counts paragraphs of one long sentence as prose: an article body in a
+    <div id="cuerpo-ad"> holds most of the page's prose and is no advert."""
+    paras = "".join(
+        f"<p>El Presidente llega el día {i} a Punta Arenas, donde se reunirá con las autoridades "
+        f"regionales y con los vecinos que esperan respuestas sobre el plan de vivienda.</p>"
+        for i in range(1, 7)
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><div id='contenedor-cuerpo'><div id='cuerpo-ad'>{paras}</div></div>"
+        "<div class='ad-slot'><p>Publicidad</p></div>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "llega el día 6 a Punta Arenas" in result.text
+    assert "Publicidad" not in result.text

@@ -106,7 +106,7 @@ class Dom(Layer):
         total = 0
         by_node: dict[int, int] = defaultdict(int)
         for ln in lines:
-            if reads_as_prose(ln, 80, 2):
+            if reads_as_prose(ln, 80):
                 n = len(ln.text)
                 total += n
                 if ln.hint_node:
