@@ -435,3 +435,21 @@ def test_an_article_body_of_one_sentence_paragraphs_in_an_ad_named_wrapper_is_ke
     result = Cleaner().clean_html(html)
     assert "llega el día 6 a Punta Arenas" in result.text
     assert "Publicidad" not in result.text
+
+
+def test_the_article_container_is_never_a_single_paragraph() -> None:
+    """When one long paragraph holds most of a short post's prose, the container is still the
+    element around the paragraphs (not the paragraph itself), so the post's short closing line
+    counts as the article's."""
+    long_para = " ".join(
+        f"After two years without a single post the blog gets a new look, part {i} of the work is done."
+        for i in range(6)
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><article><h2>Everything new in May</h2><p>{long_para}</p>"
+        "<p>The next weeks will show whether I keep writing.</p><p>I hope you like the relaunch.</p>"
+        "</article><ul class='footer-links'><li><a href='/imprint'>Imprint</a></li></ul>"
+    )
+    page, _ = Cleaner().run_html(html)
+    assert all(ln.dom_main for ln in page.lines if ln.text.startswith(("After two", "I hope")))
+    assert "I hope you like the relaunch." in Cleaner().clean_html(html).text

@@ -144,7 +144,8 @@ class Dom(Layer):
     @staticmethod
     def _container(page: Page, lines: list[Line]) -> None:
         """The deepest element holding ``dom_main_share`` of the page's prose: the lines in
-        it are marked ``dom_main`` (the content layer then trusts them more)."""
+        it are marked ``dom_main`` (the content layer then trusts them more). Only elements
+        around lines count: one long paragraph holding most of a short post is not it."""
         share = page.config.dom_main_share
         if share is None:
             return
@@ -158,7 +159,7 @@ class Dom(Layer):
                 continue
             n = len(ln.text)
             total += n
-            for d, a in enumerate(ln.ancestors):
+            for d, a in enumerate(ln.ancestors[:-1]):
                 prose[a] += n
                 depth[a] = d
         if not total:
