@@ -453,3 +453,15 @@ def test_the_article_container_is_never_a_single_paragraph() -> None:
     page, _ = Cleaner().run_html(html)
     assert all(ln.dom_main for ln in page.lines if ln.text.startswith(("After two", "I hope")))
     assert "I hope you like the relaunch." in Cleaner().clean_html(html).text
+
+
+def test_one_word_list_items_without_links_inside_the_article_stay() -> None:
+    """Inside the article, an ingredient list of one-word items stays when the items link
+    nowhere; the same list made of links is dropped."""
+    items = ["Frischhaltefolie", "Küchengasbrenner", "Backpapier"]
+    plain_list = "".join(f"<li>{w}</li>" for w in items)
+    linked_list = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in items)
+    for lst, kept in ((plain_list, True), (linked_list, False)):
+        html = f"<article>{_paras('cake', 2)}<ul>{lst}</ul>{_paras('bake', 2)}</article>"
+        text = Cleaner().clean_html(html).text
+        assert ("Küchengasbrenner" in text) == kept, text

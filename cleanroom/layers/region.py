@@ -31,6 +31,20 @@ _LEAD_CONFIDENCE = 0.9
 _HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
 
 
+def _plain_item(ln: Line) -> bool:
+    """HTML: a list item inside the article's markup that links nowhere ("Frischhaltefolie",
+    "capers"). The content layer calls an item of one or two words bad because in a text dump
+    it is a link label more often than not; the markup says whether it is one. Inside a run
+    such an item stays."""
+    return (
+        bool(ln.bullet)
+        and ln.in_list
+        and ln.link_density == 0.0
+        and len(ln.text) >= 3
+        and (ln.dom_main or ln.hints[:1] == ("main",))
+    )
+
+
 def _article_nodes(lines: list[Line]) -> set[int]:
     """HTML: the article containers (<article>, <main>, articleBody) that hold the article.
 
@@ -212,7 +226,7 @@ class Region(Layer):
                     page.drop(ln, self.id, reason, value=round(ln.learned, 3), threshold=threshold)
             elif not ins:
                 page.drop(ln, self.id, Reason.OUTSIDE_MAIN)
-            elif ln.verdict != "good":
+            elif ln.verdict != "good" and not _plain_item(ln):
                 page.drop(
                     ln,
                     self.id,
