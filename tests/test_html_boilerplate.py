@@ -465,3 +465,16 @@ def test_one_word_list_items_without_links_inside_the_article_stay() -> None:
         html = f"<article>{_paras('cake', 2)}<ul>{lst}</ul>{_paras('bake', 2)}</article>"
         text = Cleaner().clean_html(html).text
         assert ("Küchengasbrenner" in text) == kept, text
+
+
+def test_an_h1_above_the_article_is_the_title_not_the_subtitle_below_it() -> None:
+    """The first line of the run is a subtitle in an <h3>: the <h1> just above is the title,
+    and the subtitle stays in the text (a text dump has no levels and keeps the old rule)."""
+    subtitle = "First clinical trial of an automated blood drawing and testing device"
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><h1>New Robot Does Superior Job Sampling Blood</h1>"
+        f"<p>By</p><p>Todd Bates</p><article><h3>{subtitle}</h3>{_paras('robot', 4)}</article></main>"
+    )
+    result = Cleaner().clean_html(html)
+    assert result.title == "New Robot Does Superior Job Sampling Blood"
+    assert subtitle in result.text

@@ -403,17 +403,30 @@ class Region(Layer):
 
     def _title(self, page: Page, lines: list[Line], start: int) -> None:
         first = lines[start]
-        if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
-            page.set_title(first, self.id)
-            return
         anchor = first.no
-        candidates = [ln for ln in page.lines if ln.text and ln.no < anchor]
-        for ln in reversed(candidates[-_TITLE_LOOKBACK:]):
-            if ln.reason not in (None, Reason.DUPLICATE) and not ln.kept:
-                continue
-            if ln.reason is None and not ln.kept:
-                continue
+        candidates = [ln for ln in page.lines if ln.text and ln.no < anchor][-_TITLE_LOOKBACK:]
+        usable = [
+            ln
+            for ln in reversed(candidates)
+            if not (
+                (ln.reason not in (None, Reason.DUPLICATE) and not ln.kept)
+                or (ln.reason is None and not ln.kept)
+            )
+        ]
+        # HTML: a lower heading (a subtitle, a lead set as <h2>) gives way to an <h1> just above
+        h1 = (
+            next((ln for ln in usable if ln.level == 1 and _title_like(ln)), None)
+            if first.ancestors
+            else None
+        )
+        if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
+            if h1 is None or first.level == 1:
+                page.set_title(first, self.id)
+                return
+        for ln in usable:
             if _title_like(ln):
+                if h1 is not None and ln.level != 1:
+                    ln = h1
                 if ln.kept:
                     page.set_title(ln, self.id)
                 else:
