@@ -478,3 +478,17 @@ def test_an_h1_above_the_article_is_the_title_not_the_subtitle_below_it() -> Non
     result = Cleaner().clean_html(html)
     assert result.title == "New Robot Does Superior Job Sampling Blood"
     assert subtitle in result.text
+
+
+def test_a_post_meta_box_is_dropped_by_its_class() -> None:
+    """ "entry-meta", "postmetadata": the date / author / category box of a post, inside the
+    article, goes (as a byline, value "meta") even when it reads as a sentence."""
+    meta = "Der Beitrag wurde am Mittwoch in Allgemein veröffentlicht. Du kannst den Kommentaren folgen."
+    html = (
+        f"<article><h1>Docks</h1><div class='entry-meta'>Ultima modifica</div>{_paras('docks', 4)}"
+        f"<p class='postmetadata'>{meta}</p></article>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "Ultima modifica" not in result.text and meta not in result.text
+    assert "The docks report number 3" in result.text
+    assert {d.value for d in result.decisions if d.original in ("Ultima modifica", meta)} == {"meta"}

@@ -47,6 +47,7 @@ REASONS: dict[str, Reason] = {
     "ticker": Reason.TICKER,
     "teaser": Reason.RELATED_BLOCK,
     "caption": Reason.CAPTION,
+    "meta": Reason.BYLINE,
 }
 WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
 MAIN = "main"
