@@ -117,9 +117,14 @@ class Dom(Layer):
             if share is not None
             else set()
         )
+        # card lists go first: a card's lines are found before a hint drops one of them (a
+        # card's "meta" line), and the whole card is dropped as one
+        if cfg.dom_card_min_items is not None:
+            for ln in cards(lines, cfg.dom_card_min_items):
+                page.drop(ln, self.id, Reason.RELATED_BLOCK, value="cards")
         for ln in lines:
             hints = ln.hints
-            if not hints or hints[0] == MAIN or ln.hint_node in containers:
+            if not ln.kept or not hints or hints[0] == MAIN or ln.hint_node in containers:
                 continue
             category = hints[0]
             reason = REASONS.get(category)
@@ -137,9 +142,6 @@ class Dom(Layer):
         for ln in lines:
             if ln.kept and ln.in_figure:
                 page.drop(ln, self.id, Reason.CAPTION, value="figure")
-        if cfg.dom_card_min_items is not None:
-            for ln in cards([ln for ln in lines if ln.kept], cfg.dom_card_min_items):
-                page.drop(ln, self.id, Reason.RELATED_BLOCK, value="cards")
         self._container(page, [ln for ln in lines if ln.kept])
 
     @staticmethod
