@@ -492,3 +492,25 @@ def test_a_post_meta_box_is_dropped_by_its_class() -> None:
     assert "Ultima modifica" not in result.text and meta not in result.text
     assert "The docks report number 3" in result.text
     assert {d.value for d in result.decisions if d.original in ("Ultima modifica", meta)} == {"meta"}
+
+
+def test_an_aside_inside_the_article_goes_and_a_short_post_in_a_sidebar_wrapper_stays() -> None:
+    """A sidebar hint inside the article (an <aside> box, a rail of other stories) no longer
+    gives way to the article around it; a short post whose body sits in a sidebar-classed
+    wrapper holds the page's prose (200+ characters) and is that wrapper's content."""
+    box = "<aside class='embed'><h4>Opuszczony Dom</h4><p>Obraz z kolekcji prywatnej</p></aside>"
+    html = f"<article><h1>Docks</h1>{_paras('docks', 2)}{box}{_paras('park', 2)}</article>"
+    result = Cleaner().clean_html(html)
+    assert "Opuszczony Dom" not in result.text and "Obraz z kolekcji" not in result.text
+    assert "The park report number 1" in result.text
+    sentences = [
+        "Chelsea have this morning paid the full release fee to the Spanish club for their keeper.",
+        "He will undergo a medical at the club's training ground today ahead of the record move.",
+        "The 23-year-old flew to London yesterday evening with his agent and his family members.",
+    ]
+    post = "".join(f"<div class='post-body'>{t}</div>" for t in sentences)
+    page = (
+        f"<ul class='menu'>{_menu()}</ul><div class='main-wrapper'><div class='sidebar-wrap'>"
+        f"<h1>Chelsea sign keeper</h1>{post}</div></div>"
+    )
+    assert "He will undergo a medical" in Cleaner().clean_html(page).text

@@ -13,7 +13,8 @@ the hint as the Decision's value. A hint is strong evidence, not a rule:
   article's wrapper whatever its class says ("has-sidebar", "header-offset"), and is ignored;
 - weak hints (header, sidebar, tags, promo, ticker, login) never remove a heading, never remove
   prose (``dom_prose_chars`` characters of sentences), and give way to an article container
-  anywhere above them; a ticker's list items are the exception (headlines with a summary).
+  anywhere above them (except a sidebar: an <aside> box or a rail inside the article goes); a
+  ticker's list items are the exception (headlines with a summary).
 
 Text dumps carry no hints, so for them this layer does nothing.
 """
@@ -113,7 +114,7 @@ class Dom(Layer):
                 if ln.hint_node:
                     by_node[ln.hint_node] += n
         containers = (
-            {node for node, n in by_node.items() if n >= share * total and n >= 400}
+            {node for node, n in by_node.items() if n >= share * total and n >= 200}
             if share is not None
             else set()
         )
@@ -134,7 +135,7 @@ class Dom(Layer):
                 continue  # "teaser" also names an article's own lead paragraph (German sites)
             if category in WEAK and not (category == "ticker" and ln.in_list):
                 # (the items of a ticker's list are headlines with a summary, however long)
-                if MAIN in hints or (ln.level and category == "header"):
+                if (MAIN in hints and category != "sidebar") or (ln.level and category == "header"):
                     continue
                 if prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                     continue
