@@ -133,7 +133,10 @@ class Dom(Layer):
                 continue
             if category == "teaser" and prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                 continue  # "teaser" also names an article's own lead paragraph (German sites)
-            if category in WEAK and not (category == "ticker" and ln.in_list):
+            # a weak hint inside a strong one and outside any article (a sidebar widget in the
+            # footer) is as strong as the one around it
+            nested = MAIN not in hints and any(h in REASONS and h not in WEAK for h in hints[1:])
+            if category in WEAK and not (category == "ticker" and ln.in_list) and not nested:
                 # (the items of a ticker's list are headlines with a summary, however long)
                 if (MAIN in hints and category != "sidebar") or (ln.level and category == "header"):
                     continue
