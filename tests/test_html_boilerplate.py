@@ -516,16 +516,29 @@ def test_an_aside_inside_the_article_goes_and_a_short_post_in_a_sidebar_wrapper_
     assert "He will undergo a medical" in Cleaner().clean_html(page).text
 
 
-def test_a_sidebar_widget_in_the_footer_goes_even_when_it_reads_as_prose() -> None:
-    """A weak hint nested in a strong one (an <aside> widget inside the <footer>) is as strong as
-    the footer: its prose goes; the same widget outside the footer keeps its prose."""
+def test_a_weak_hint_in_the_footer_goes_even_when_it_reads_as_prose() -> None:
+    """A weak hint nested in a strong one (a promo box inside the <footer>) is as strong as the
+    footer: its prose goes; the same box outside the footer keeps its prose."""
     about = (
         "Der Webcomic mit den niedlichen Schafen erscheint jede Woche neu und erzählt vom Leben "
         "auf der Weide. Die Schafe erleben dabei viele Abenteuer mit ihren Freunden."
     )
-    widget = f"<aside class='widget'><div class='textwidget'>{about}</div></aside>"
+    widget = f"<div class='promo'><div class='text'>{about}</div></div>"
     for outer, by_dom in ((("<footer>", "</footer>"), True), (("", ""), False)):
         html = f"<article>{_paras('sheep', 4)}</article>{outer[0]}{widget}{outer[1]}"
         page, _ = Cleaner().run_html(html)
         (ln,) = [ln for ln in page.lines if ln.text == about]
         assert (ln.layer == "dom") == by_dom, ln.layer
+
+
+def test_a_sidebar_goes_even_when_it_reads_as_prose() -> None:
+    """Sidebar hints are strong: a widget's prose in an <aside> goes (unless the aside holds
+    most of the page's prose, the wrapper rule)."""
+    about = (
+        "Die Taliban haben angeblich ein Sofortprogramm gegen die Krise beschlossen. Das meldet "
+        "eine Nachrichtenagentur unter Berufung auf mehrere Quellen in der Hauptstadt."
+    )
+    html = f"<article>{_paras('sheep', 4)}</article><aside><div class='rss'>{about}</div></aside>"
+    page, _ = Cleaner().run_html(html)
+    (ln,) = [ln for ln in page.lines if ln.text == about]
+    assert (ln.layer, ln.reason) == ("dom", Reason.OUTSIDE_MAIN)

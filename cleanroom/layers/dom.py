@@ -11,10 +11,11 @@ the hint as the Decision's value. A hint is strong evidence, not a rule:
   and the line wins: the hint belongs to a wrapper around the article;
 - a hinted element that holds most of the page's prose (``dom_container_share`` of it) is the
   article's wrapper whatever its class says ("has-sidebar", "header-offset"), and is ignored;
-- weak hints (header, sidebar, tags, promo, ticker, login) never remove a heading, never remove
-  prose (``dom_prose_chars`` characters of sentences), and give way to an article container
-  anywhere above them (except a sidebar: an <aside> box or a rail inside the article goes); a
-  ticker's list items are the exception (headlines with a summary).
+- weak hints (header, tags, promo, ticker, login) never remove a heading, never remove prose
+  (``dom_prose_chars`` characters of sentences), and give way to an article container anywhere
+  above them; a ticker's list items are the exception (headlines with a summary), and so is a
+  weak hint nested in a strong one outside any article (a promo box in the footer). Sidebar
+  hints are strong: an <aside> box or a rail of other stories goes, inside the article too.
 
 Text dumps carry no hints, so for them this layer does nothing.
 """
@@ -50,7 +51,7 @@ REASONS: dict[str, Reason] = {
     "caption": Reason.CAPTION,
     "meta": Reason.BYLINE,
 }
-WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
+WEAK = frozenset({"header", "tags", "promo", "login", "ticker"})
 MAIN = "main"
 
 
@@ -133,12 +134,12 @@ class Dom(Layer):
                 continue
             if category == "teaser" and prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                 continue  # "teaser" also names an article's own lead paragraph (German sites)
-            # a weak hint inside a strong one and outside any article (a sidebar widget in the
+            # a weak hint inside a strong one and outside any article (a promo box in the
             # footer) is as strong as the one around it
             nested = MAIN not in hints and any(h in REASONS and h not in WEAK for h in hints[1:])
             if category in WEAK and not (category == "ticker" and ln.in_list) and not nested:
                 # (the items of a ticker's list are headlines with a summary, however long)
-                if (MAIN in hints and category != "sidebar") or (ln.level and category == "header"):
+                if MAIN in hints or (ln.level and category == "header"):
                     continue
                 if prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                     continue
