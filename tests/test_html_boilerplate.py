@@ -267,3 +267,278 @@ def test_a_card_list_is_dropped_and_paragraphs_and_lists_are_not() -> None:
     assert "The fusion report number 1" in result.text and "two tyre levers" in result.text
     off = Cleaner(preset("balanced").replace(dom_card_min_items=None)).clean_html(html)
     assert not [d for d in off.decisions if d.value == "cards"]
+
+
+def test_a_lead_above_share_buttons_and_a_paragraph_after_a_related_heading_are_kept() -> None:
+    """The region stops at share buttons and at a "Related" heading; the markup says the lead
+    above the buttons and the paragraph after the heading (not a sibling of the article's
+    <p>s) belong to the article."""
+    lead = (
+        "The long-debated plan for the old docks was approved on Tuesday night, and the first "
+        "part of the new park could open to the public as early as next summer."
+    )
+    last = (
+        "The council will publish the full plans next month, and residents will have six weeks to "
+        "send in their comments before the final vote."
+    )
+    share = "".join(
+        f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Teilen", "Twittern", "E-Mail", "Mitteilen") * 20
+    )
+    related = "".join(f"<li><a href='/r/{i}'>Another story about the docks {i}</a></li>" for i in range(8))
+    body = (
+        f"<div class='article-body'>{_paras('docks', 3)}<h3>Related</h3><ul>{related}</ul>"
+        f"<div class='note'>{last}</div></div>"
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><article><header><h1>Docks plan approved</h1>"
+        f"<div class='article-intro'>{lead}</div></header><ul class='share-buttons'>{share}</ul>"
+        f"{body}</article></main>"
+        f"<footer><p>{_paras('footer', 1)}</p></footer>"
+    )
+    result = Cleaner().clean_html(html)
+    assert lead in result.text
+    assert "The docks report number 2" in result.text
+    assert last in result.text
+    assert "Another story about the docks" not in result.text
+    assert "The footer report" not in result.text
+    off = Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html)
+    assert lead not in off.text and last not in off.text
+
+
+def test_a_caption_box_outside_figure_is_dropped_by_its_class() -> None:
+    """Image captions in a <div class="image-caption"> (no <figure>) read as prose; the class
+    word says what they are."""
+    caption = (
+        "Protesters gather outside the city hall on Tuesday evening, as the council meets to "
+        "vote on the plan for the old docks."
+    )
+    html = (
+        f"<article><h1>Docks plan approved</h1>{_paras('docks', 2)}"
+        f"<div class='asset'><img src='a.jpg'><div class='image-caption'><p>{caption}</p></div></div>"
+        f"{_paras('park', 2)}</article>"
+    )
+    result = Cleaner().clean_html(html)
+    assert caption not in result.text
+    (d,) = [d for d in result.decisions if d.original == caption]
+    assert (d.layer, d.reason, d.value) == ("dom", Reason.CAPTION, "caption")
+    assert "The docks report number 1" in result.text and "The park report number 0" in result.text
+
+
+def test_a_ticker_list_goes_even_when_its_items_read_as_prose() -> None:
+    """Ticker hints are weak (a "breaking" class on a wrapper must not take the article's prose),
+    but the items of a ticker's list are other stories, headline and summary, however long."""
+    item = (
+        "Storm closes coastal roads NEWPORT: Heavy rain closed several coastal roads on Monday, "
+        "and the police asked drivers to stay at home. The roads should reopen later in the week."
+    )
+    ticker = "".join(f"<li>{item.replace('Monday', day)}</li>" for day in ("Monday", "Tuesday", "Friday"))
+    body = "".join(
+        f"<p>The docks report number {i} said that the council had agreed to look again at the plans. "
+        f"Residents would be asked for their views before any decision was made on the old docks.</p>"
+        for i in range(8)
+    )
+    html = (
+        f"<div class='content'><div class='breaking-news'><div class='breaking-block'><ul>{ticker}</ul>"
+        f"</div></div><div class='text'>{body}</div></div>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "Heavy rain closed" not in result.text
+    assert "The docks report number 7" in result.text
+    wrapper = f"<div class='breaking-news'><article>{body}</article></div>"
+    assert "The docks report number 7" in Cleaner().clean_html(wrapper).text
+
+
+def test_a_page_of_short_lines_keeps_its_article_container() -> None:
+    """No line is long enough to be good, so the region finds no run: the markup's article
+    container is the content (with dom_region_weight off the output is empty)."""
+    lines = ["Standorte", "Shuji: Japan.", "Walter: Deutschland.", "Filmmaterial", "Fuji X-TRA 400."]
+    body = "".join(f"<h3>{t}</h3>" if ":" not in t and "." not in t else f"<p>{t}</p>" for t in lines)
+    html = f"<nav><ul>{_menu()}</ul></nav><article><div class='entry-content'>{body}</div></article>"
+    result = Cleaner().clean_html(html)
+    assert "Fuji X-TRA 400." in result.text and "Shuji: Japan." in result.text
+    assert "Politics" not in result.text
+    assert Cleaner(preset("balanced").replace(dom_region_weight=None)).clean_html(html).text == ""
+
+
+def test_short_lines_at_the_end_of_the_article_container_are_not_its_edge() -> None:
+    """Inside the article's container short lines count as good, but a run does not end on
+    one: an image credit or a box heading after the last paragraph goes; a closing list of
+    short items and a short line with figures (a date, a price) stay."""
+    tail = "<p>Beitragsbild</p><h3>Weitere Tourentipps</h3>"
+    items = "<ul><li>England: tenth appearance</li><li>Spain: eleventh appearance</li></ul>"
+    html = f"<article><h1>Docks</h1>{_paras('docks', 4)}{tail}</article><footer><p>Impressum</p></footer>"
+    result = Cleaner().clean_html(html)
+    assert "The docks report number 3" in result.text
+    assert "Beitragsbild" not in result.text and "Weitere Tourentipps" not in result.text
+    listed = Cleaner().clean_html(html.replace(tail, items + "<p>Tickets: 40,000</p>"))
+    assert "Spain: eleventh appearance" in listed.text and "Tickets: 40,000" in listed.text
+
+
+def test_a_lead_classed_teaser_above_share_buttons_is_kept() -> None:
+    """A lead paragraph classed "teaser" ("article-teaser", "lead teaser") inside the article,
+    set apart from the body by share buttons, is taken back like an unclassed one."""
+    lead = (
+        "The long-debated plan for the old docks was approved on Tuesday night, and the first "
+        "part of the new park could open next summer. The council will publish the plans soon."
+    )
+    share = "".join(
+        f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Teilen", "Twittern", "E-Mail", "Mitteilen") * 20
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><article><h1>Docks plan approved</h1>"
+        f"<p class='article-teaser'>{lead}</p><ul class='share-buttons'>{share}</ul>"
+        f"<div class='article-body'>{_paras('docks', 3)}</div></article></main>"
+    )
+    result = Cleaner().clean_html(html)
+    assert lead in result.text
+    assert "The docks report number 2" in result.text
+    cards = "".join(
+        f"<div class='teaser'><a href='/{i}'>{lead.replace('docks', f'pier {i}')}</a></div>" for i in range(3)
+    )
+    assert "pier 1" not in Cleaner().clean_html(html.replace("</article>", f"</article>{cards}")).text
+
+
+def test_a_short_lead_at_the_top_of_the_article_is_kept() -> None:
+    """A lead too short to be good on its own (near-good) at the top of the article, set apart
+    from the body by share buttons, is taken back; the same line outside the article is not."""
+    lead = "Since December the company has sent out a large number of warnings to users of free images."
+    share = "".join(f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Share", "Tweet", "Mail", "Print") * 20)
+    body = f"<div class='article-body'>{_paras('docks', 3)}</div>"
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><article><h1>Warnings for image users</h1>"
+        f"<div class='excerpt'><p>{lead}</p></div><ul class='share-buttons'>{share}</ul>"
+        f"{body}</article></main>"
+    )
+    page, _ = Cleaner().run_html(html)
+    (ln,) = [ln for ln in page.lines if ln.text == lead]
+    assert ln.content == 0.9  # near-good: not good on its own
+    result = Cleaner().clean_html(html)
+    assert lead in result.text and "The docks report number 2" in result.text
+    outside = html.replace(f"<div class='excerpt'><p>{lead}</p></div>", "").replace(
+        "<main>", f"<p>{lead}</p><main>"
+    )
+    assert lead not in Cleaner().clean_html(outside).text
+
+
+def test_an_article_body_of_one_sentence_paragraphs_in_an_ad_named_wrapper_is_kept() -> None:
+    """The wrapper rule counts paragraphs of one long sentence as prose: an article body in a
+    <div id="cuerpo-ad"> holds most of the page's prose and is no advert."""
+    paras = "".join(
+        f"<p>El Presidente llega el día {i} a Punta Arenas, donde se reunirá con las autoridades "
+        f"regionales y con los vecinos que esperan respuestas sobre el plan de vivienda.</p>"
+        for i in range(1, 7)
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><div id='contenedor-cuerpo'><div id='cuerpo-ad'>{paras}</div></div>"
+        "<div class='ad-slot'><p>Publicidad</p></div>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "llega el día 6 a Punta Arenas" in result.text
+    assert "Publicidad" not in result.text
+
+
+def test_the_article_container_is_never_a_single_paragraph() -> None:
+    """When one long paragraph holds most of a short post's prose, the container is still the
+    element around the paragraphs (not the paragraph itself), so the post's short closing line
+    counts as the article's."""
+    long_para = " ".join(
+        f"After two years without a single post the blog gets a new look, part {i} of the work is done."
+        for i in range(6)
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><article><h2>Everything new in May</h2><p>{long_para}</p>"
+        "<p>The next weeks will show whether I keep writing.</p><p>I hope you like the relaunch.</p>"
+        "</article><ul class='footer-links'><li><a href='/imprint'>Imprint</a></li></ul>"
+    )
+    page, _ = Cleaner().run_html(html)
+    assert all(ln.dom_main for ln in page.lines if ln.text.startswith(("After two", "I hope")))
+    assert "I hope you like the relaunch." in Cleaner().clean_html(html).text
+
+
+def test_one_word_list_items_without_links_inside_the_article_stay() -> None:
+    """Inside the article, an ingredient list of one-word items stays when the items link
+    nowhere; the same list made of links is dropped."""
+    items = ["Frischhaltefolie", "Küchengasbrenner", "Backpapier"]
+    plain_list = "".join(f"<li>{w}</li>" for w in items)
+    linked_list = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in items)
+    for lst, kept in ((plain_list, True), (linked_list, False)):
+        html = f"<article>{_paras('cake', 2)}<ul>{lst}</ul>{_paras('bake', 2)}</article>"
+        text = Cleaner().clean_html(html).text
+        assert ("Küchengasbrenner" in text) == kept, text
+
+
+def test_an_h1_above_the_article_is_the_title_not_the_subtitle_below_it() -> None:
+    """The first line of the run is a subtitle in an <h3>: the <h1> just above is the title,
+    and the subtitle stays in the text (a text dump has no levels and keeps the old rule)."""
+    subtitle = "First clinical trial of an automated blood drawing and testing device"
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><main><h1>New Robot Does Superior Job Sampling Blood</h1>"
+        f"<p>By</p><p>Todd Bates</p><article><h3>{subtitle}</h3>{_paras('robot', 4)}</article></main>"
+    )
+    result = Cleaner().clean_html(html)
+    assert result.title == "New Robot Does Superior Job Sampling Blood"
+    assert subtitle in result.text
+
+
+def test_a_post_meta_box_is_dropped_by_its_class() -> None:
+    """ "entry-meta", "postmetadata": the date / author / category box of a post, inside the
+    article, goes (as a byline, value "meta") even when it reads as a sentence."""
+    meta = "Der Beitrag wurde am Mittwoch in Allgemein veröffentlicht. Du kannst den Kommentaren folgen."
+    html = (
+        f"<article><h1>Docks</h1><div class='entry-meta'>Ultima modifica</div>{_paras('docks', 4)}"
+        f"<p class='postmetadata'>{meta}</p></article>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "Ultima modifica" not in result.text and meta not in result.text
+    assert "The docks report number 3" in result.text
+    assert {d.value for d in result.decisions if d.original in ("Ultima modifica", meta)} == {"meta"}
+
+
+def test_an_aside_inside_the_article_goes_and_a_short_post_in_a_sidebar_wrapper_stays() -> None:
+    """A sidebar hint inside the article (an <aside> box, a rail of other stories) no longer
+    gives way to the article around it; a short post whose body sits in a sidebar-classed
+    wrapper holds the page's prose (200+ characters) and is that wrapper's content."""
+    box = "<aside class='embed'><h4>Opuszczony Dom</h4><p>Obraz z kolekcji prywatnej</p></aside>"
+    html = f"<article><h1>Docks</h1>{_paras('docks', 2)}{box}{_paras('park', 2)}</article>"
+    result = Cleaner().clean_html(html)
+    assert "Opuszczony Dom" not in result.text and "Obraz z kolekcji" not in result.text
+    assert "The park report number 1" in result.text
+    sentences = [
+        "Chelsea have this morning paid the full release fee to the Spanish club for their keeper.",
+        "He will undergo a medical at the club's training ground today ahead of the record move.",
+        "The 23-year-old flew to London yesterday evening with his agent and his family members.",
+    ]
+    post = "".join(f"<div class='post-body'>{t}</div>" for t in sentences)
+    page = (
+        f"<ul class='menu'>{_menu()}</ul><div class='main-wrapper'><div class='sidebar-wrap'>"
+        f"<h1>Chelsea sign keeper</h1>{post}</div></div>"
+    )
+    assert "He will undergo a medical" in Cleaner().clean_html(page).text
+
+
+def test_a_weak_hint_in_the_footer_goes_even_when_it_reads_as_prose() -> None:
+    """A weak hint nested in a strong one (a promo box inside the <footer>) is as strong as the
+    footer: its prose goes; the same box outside the footer keeps its prose."""
+    about = (
+        "Der Webcomic mit den niedlichen Schafen erscheint jede Woche neu und erzählt vom Leben "
+        "auf der Weide. Die Schafe erleben dabei viele Abenteuer mit ihren Freunden."
+    )
+    widget = f"<div class='promo'><div class='text'>{about}</div></div>"
+    for outer, by_dom in ((("<footer>", "</footer>"), True), (("", ""), False)):
+        html = f"<article>{_paras('sheep', 4)}</article>{outer[0]}{widget}{outer[1]}"
+        page, _ = Cleaner().run_html(html)
+        (ln,) = [ln for ln in page.lines if ln.text == about]
+        assert (ln.layer == "dom") == by_dom, ln.layer
+
+
+def test_a_sidebar_goes_even_when_it_reads_as_prose() -> None:
+    """Sidebar hints are strong: a widget's prose in an <aside> goes (unless the aside holds
+    most of the page's prose, the wrapper rule)."""
+    about = (
+        "Die Taliban haben angeblich ein Sofortprogramm gegen die Krise beschlossen. Das meldet "
+        "eine Nachrichtenagentur unter Berufung auf mehrere Quellen in der Hauptstadt."
+    )
+    html = f"<article>{_paras('sheep', 4)}</article><aside><div class='rss'>{about}</div></aside>"
+    page, _ = Cleaner().run_html(html)
+    (ln,) = [ln for ln in page.lines if ln.text == about]
+    assert (ln.layer, ln.reason) == ("dom", Reason.OUTSIDE_MAIN)

@@ -1098,12 +1098,14 @@ class TestDom:
             [
                 (PROSE[0], ("header",), 4, (1, 4)),
                 ("Sidebar teaser", ("sidebar",), 6, (1, 6)),
-                ("Widget inside the article", ("sidebar", "main"), 8, (1, 2, 8)),
+                ("Paywall inside the article", ("login", "main"), 8, (1, 2, 8)),
+                ("Aside inside the article", ("sidebar", "main"), 10, (1, 2, 10)),
                 (PROSE[1], ("main",), 0, (1, 2)),
             ]
         )
         apply(page, "dom")
-        assert [d.original for d in page.decisions] == ["Sidebar teaser"]
+        # a sidebar inside the article (an <aside> box, a rail) is the exception: it goes
+        assert [d.original for d in page.decisions] == ["Sidebar teaser", "Aside inside the article"]
 
     def test_hinted_wrapper_holding_the_prose_is_ignored(self) -> None:
         rows = [(p, ("comment",), 3, (1, 3)) for p in PROSE] + [("Reply", ("comment",), 9, (1, 3, 9))]

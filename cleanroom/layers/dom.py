@@ -11,9 +11,11 @@ the hint as the Decision's value. A hint is strong evidence, not a rule:
   and the line wins: the hint belongs to a wrapper around the article;
 - a hinted element that holds most of the page's prose (``dom_container_share`` of it) is the
   article's wrapper whatever its class says ("has-sidebar", "header-offset"), and is ignored;
-- weak hints (header, sidebar, tags, promo, ticker, login) never remove a heading, never remove
-  prose (``dom_prose_chars`` characters of sentences), and give way to an article container
-  anywhere above them.
+- weak hints (header, tags, promo, ticker, login) never remove a heading, never remove prose
+  (``dom_prose_chars`` characters of sentences), and give way to an article container anywhere
+  above them; a ticker's list items are the exception (headlines with a summary), and so is a
+  weak hint nested in a strong one outside any article (a promo box in the footer). Sidebar
+  hints are strong: an <aside> box or a rail of other stories goes, inside the article too.
 
 Text dumps carry no hints, so for them this layer does nothing.
 """
@@ -46,8 +48,10 @@ REASONS: dict[str, Reason] = {
     "login": Reason.CHROME,
     "ticker": Reason.TICKER,
     "teaser": Reason.RELATED_BLOCK,
+    "caption": Reason.CAPTION,
+    "meta": Reason.BYLINE,
 }
-WEAK = frozenset({"header", "sidebar", "tags", "promo", "login", "ticker"})
+WEAK = frozenset({"header", "tags", "promo", "login", "ticker"})
 MAIN = "main"
 
 
@@ -105,19 +109,24 @@ class Dom(Layer):
         total = 0
         by_node: dict[int, int] = defaultdict(int)
         for ln in lines:
-            if reads_as_prose(ln, 80, 2):
+            if reads_as_prose(ln, 80):
                 n = len(ln.text)
                 total += n
                 if ln.hint_node:
                     by_node[ln.hint_node] += n
         containers = (
-            {node for node, n in by_node.items() if n >= share * total and n >= 400}
+            {node for node, n in by_node.items() if n >= share * total and n >= 200}
             if share is not None
             else set()
         )
+        # card lists go first: a card's lines are found before a hint drops one of them (a
+        # card's "meta" line), and the whole card is dropped as one
+        if cfg.dom_card_min_items is not None:
+            for ln in cards(lines, cfg.dom_card_min_items):
+                page.drop(ln, self.id, Reason.RELATED_BLOCK, value="cards")
         for ln in lines:
             hints = ln.hints
-            if not hints or hints[0] == MAIN or ln.hint_node in containers:
+            if not ln.kept or not hints or hints[0] == MAIN or ln.hint_node in containers:
                 continue
             category = hints[0]
             reason = REASONS.get(category)
@@ -125,7 +134,11 @@ class Dom(Layer):
                 continue
             if category == "teaser" and prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
                 continue  # "teaser" also names an article's own lead paragraph (German sites)
-            if category in WEAK:
+            # a weak hint inside a strong one and outside any article (a promo box in the
+            # footer) is as strong as the one around it
+            nested = MAIN not in hints and any(h in REASONS and h not in WEAK for h in hints[1:])
+            if category in WEAK and not (category == "ticker" and ln.in_list) and not nested:
+                # (the items of a ticker's list are headlines with a summary, however long)
                 if MAIN in hints or (ln.level and category == "header"):
                     continue
                 if prose_chars is not None and reads_as_prose(ln, prose_chars, 2):
@@ -134,15 +147,13 @@ class Dom(Layer):
         for ln in lines:
             if ln.kept and ln.in_figure:
                 page.drop(ln, self.id, Reason.CAPTION, value="figure")
-        if cfg.dom_card_min_items is not None:
-            for ln in cards([ln for ln in lines if ln.kept], cfg.dom_card_min_items):
-                page.drop(ln, self.id, Reason.RELATED_BLOCK, value="cards")
         self._container(page, [ln for ln in lines if ln.kept])
 
     @staticmethod
     def _container(page: Page, lines: list[Line]) -> None:
         """The deepest element holding ``dom_main_share`` of the page's prose: the lines in
-        it are marked ``dom_main`` (the content layer then trusts them more)."""
+        it are marked ``dom_main`` (the content layer then trusts them more). Only elements
+        around lines count: one long paragraph holding most of a short post is not it."""
         share = page.config.dom_main_share
         if share is None:
             return
@@ -156,7 +167,7 @@ class Dom(Layer):
                 continue
             n = len(ln.text)
             total += n
-            for d, a in enumerate(ln.ancestors):
+            for d, a in enumerate(ln.ancestors[:-1]):
                 prose[a] += n
                 depth[a] = d
         if not total:

@@ -22,7 +22,27 @@ from .base import Layer
 
 _TITLE_LOOKBACK = 12
 _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
+# HTML: a line after the run taken back by its container is at least this long (a feedback
+# prompt under the article, "Was this article helpful?", is shorter)
+_AFTER_MIN_CHARS = 40
+# HTML: a line before the run is taken back when it is at least near-good on its own (content
+# confidence of the near-good class)
+_LEAD_CONFIDENCE = 0.9
 _HEADINGS = ("related_heading", "comments_heading", "newsletter", "share")
+
+
+def _plain_item(ln: Line) -> bool:
+    """HTML: a list item inside the article's markup that links nowhere ("Frischhaltefolie",
+    "capers"). The content layer calls an item of one or two words bad because in a text dump
+    it is a link label more often than not; the markup says whether it is one. Inside a run
+    such an item stays."""
+    return (
+        bool(ln.bullet)
+        and ln.in_list
+        and ln.link_density == 0.0
+        and len(ln.text) >= 3
+        and (ln.dom_main or ln.hints[:1] == ("main",))
+    )
 
 
 def _article_nodes(lines: list[Line]) -> set[int]:
@@ -168,7 +188,9 @@ class Region(Layer):
         runs = regions(weights, cfg.secondary_region_share)
         runs = self._cut_at_boundary(page, seq, weights, runs)
         if cfg.trim_short_edges:
-            runs = [r for r in (self._trim(seq, a, b) for a, b in runs) if r[1] > r[0]]
+            runs = [r for r in (self._trim(seq, a, b, cfg.length_low) for a, b in runs) if r[1] > r[0]]
+        if not runs and cfg.dom_region_weight is not None:
+            runs = self._short_article(seq)
         main = None
         if runs:
             main = runs[0] if len(runs) == 1 else max(runs, key=lambda r: sum(weights[r[0] : r[1]]))
@@ -178,6 +200,8 @@ class Region(Layer):
                 inside[i] = True
         if main is not None and cfg.dom_region_weight is not None:
             self._siblings(seq, inside, main)
+            if articles:
+                self._article(seq, inside, main)
         return seq, inside, main
 
     def apply(self, page: Page) -> None:
@@ -209,7 +233,7 @@ class Region(Layer):
                     page.drop(ln, self.id, reason, value=round(ln.learned, 3), threshold=threshold)
             elif not ins:
                 page.drop(ln, self.id, Reason.OUTSIDE_MAIN)
-            elif ln.verdict != "good":
+            elif ln.verdict != "good" and not _plain_item(ln):
                 page.drop(
                     ln,
                     self.id,
@@ -242,6 +266,79 @@ class Region(Layer):
                 and (ln.ancestors[-2], ln.tag) == parent
             ):
                 inside[i] = True
+
+    @staticmethod
+    def _short_article(seq: list[Line]) -> list[tuple[int, int]]:
+        """HTML: a page where no run of good lines stands out (short lines only: a lyric, a
+        photo log, a data sheet) keeps what its markup calls the article: the kept lines of the
+        article container holding the most text, from its first line to its last, marked good.
+        Empty when the page marks no container."""
+        chars: dict[int, int] = {}
+        for ln in seq:
+            if ln.kept and ln.main_node and ln.hints and ln.hints[0] == "main":
+                chars[ln.main_node] = chars.get(ln.main_node, 0) + len(ln.text)
+        if not chars:
+            return []
+        node = max(chars, key=lambda k: (chars[k], k))
+        idx = [i for i, ln in enumerate(seq) if ln.kept and ln.main_node == node and ln.hints[0] == "main"]
+        for i in idx:
+            seq[i].verdict = "good"
+        return [(idx[0], idx[-1] + 1)]
+
+    @staticmethod
+    def _article(seq: list[Line], inside: list[bool], main: tuple[int, int]) -> None:
+        """HTML: article text the run left out, found by where it sits in the markup.
+
+        - Before the run: a line near-good or good on its own (``_LEAD_CONFIDENCE``) inside
+          the outermost article container
+          around all of the run's good lines (a lead paragraph or standfirst in the article's
+          header, set apart from the body by share buttons), also when it is classed "teaser"
+          (a German lead paragraph; the dom layer keeps such a line when it reads as prose).
+        - After it: a line good on its own, of ``_AFTER_MIN_CHARS`` or more, in the same
+          innermost article container as most of the run's good text (paragraphs after a
+          product box or a "Related" heading inside the article body).
+
+        Lines whose innermost hint is not "main" (a related box, a sidebar) never qualify.
+        """
+        run = [seq[i] for i in range(main[0], main[1]) if seq[i].kept and seq[i].verdict == "good"]
+        if not run:
+            return
+        common = set(run[0].ancestors)
+        chars: dict[int, int] = {}
+        for ln in run:
+            common.intersection_update(ln.ancestors)
+            if ln.main_node:
+                chars[ln.main_node] = chars.get(ln.main_node, 0) + len(ln.text)
+        marked = {ln.main_node for ln in seq if ln.main_node}
+        outer = next((a for a in run[0].ancestors if a in common and a in marked), None)
+        inner = max(chars, key=lambda k: (chars[k], k)) if chars else None
+
+        def good(ln: Line, conf: float) -> bool:
+            return ln.kept and ln.verdict == "good" and ln.content >= conf
+
+        if outer is not None:
+            for i in range(main[0]):
+                ln = seq[i]
+                # a lead may be near-good (short sentences), or classed "teaser" (the dom
+                # layer kept it for reading as prose)
+                if (
+                    not inside[i]
+                    and good(ln, _LEAD_CONFIDENCE)
+                    and ln.hints[:1] in (("main",), ("teaser",))
+                    and outer in ln.ancestors
+                ):
+                    inside[i] = True
+        if inner is not None:
+            for i in range(main[1], len(seq)):
+                ln = seq[i]
+                if (
+                    not inside[i]
+                    and good(ln, 1.0)
+                    and ln.hints[:1] == ("main",)
+                    and ln.main_node == inner
+                    and len(ln.text) >= _AFTER_MIN_CHARS
+                ):
+                    inside[i] = True
 
     @staticmethod
     def _cut_at_boundary(
@@ -283,12 +380,27 @@ class Region(Layer):
         return runs
 
     @staticmethod
-    def _trim(seq: list[Line], a: int, b: int) -> tuple[int, int]:
+    def _trim(seq: list[Line], a: int, b: int, short: int) -> tuple[int, int]:
         """A run starts and ends with a line that is content on its own: short lines that
-        only their neighbours made good (a date, a standfirst, a credit) stay outside."""
-        while a < b and (not seq[a].kept or seq[a].content < 0.5):
+        only their neighbours made good (a date, a standfirst, a credit) stay outside. In HTML
+        a run also does not end on a short line that only the article container made good
+        (an image credit, a box heading after the last paragraph), unless it is a list item,
+        a table row or holds a figure (a closing list of results, a date, a price)."""
+
+        def edge(ln: Line) -> bool:
+            return ln.kept and ln.content >= 0.5
+
+        def by_container(ln: Line) -> bool:
+            return (
+                ln.dom_main
+                and len(ln.text) < short
+                and not (ln.in_list or ln.in_table)
+                and not any(ch.isdigit() for ch in ln.text)
+            )
+
+        while a < b and not edge(seq[a]):
             a += 1
-        while b > a and (not seq[b - 1].kept or seq[b - 1].content < 0.5):
+        while b > a and (not edge(seq[b - 1]) or by_container(seq[b - 1])):
             b -= 1
         return a, b
 
@@ -298,17 +410,30 @@ class Region(Layer):
 
     def _title(self, page: Page, lines: list[Line], start: int) -> None:
         first = lines[start]
-        if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
-            page.set_title(first, self.id)
-            return
         anchor = first.no
-        candidates = [ln for ln in page.lines if ln.text and ln.no < anchor]
-        for ln in reversed(candidates[-_TITLE_LOOKBACK:]):
-            if ln.reason not in (None, Reason.DUPLICATE) and not ln.kept:
-                continue
-            if ln.reason is None and not ln.kept:
-                continue
+        candidates = [ln for ln in page.lines if ln.text and ln.no < anchor][-_TITLE_LOOKBACK:]
+        usable = [
+            ln
+            for ln in reversed(candidates)
+            if not (
+                (ln.reason not in (None, Reason.DUPLICATE) and not ln.kept)
+                or (ln.reason is None and not ln.kept)
+            )
+        ]
+        # HTML: a lower heading (a subtitle, a lead set as <h2>) gives way to an <h1> just above
+        h1 = (
+            next((ln for ln in usable if ln.level == 1 and _title_like(ln)), None)
+            if first.ancestors
+            else None
+        )
+        if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
+            if h1 is None or first.level == 1:
+                page.set_title(first, self.id)
+                return
+        for ln in usable:
             if _title_like(ln):
+                if h1 is not None and ln.level != 1:
+                    ln = h1
                 if ln.kept:
                     page.set_title(ln, self.id)
                 else:
