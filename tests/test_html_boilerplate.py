@@ -239,6 +239,15 @@ def test_a_list_of_short_items_without_links_is_not_a_menu() -> None:
         assert (not menu) == kept, [ln.text for ln in menu]
 
 
+def test_items_without_links_in_a_list_with_one_link_are_not_a_menu() -> None:
+    items = ["Rote Beeren", "Zitrusnoten", "Handgepflückt", "Sonnengetrocknet", "Kräftiger Körper"]
+    lst = "".join(f"<li>{w}</li>" for w in items) + "<li><a href='/shop'>Zum Shop</a></li>"
+    html = f"<article>{_paras('coffee', 2)}<ul>{lst}</ul>{_paras('roast', 2)}</article>"
+    page, _ = Cleaner().run_html(html)
+    menu = [ln.text for ln in page.lines if ln.layer == "navigation"]
+    assert not set(menu) & set(items), menu
+
+
 def test_a_lead_paragraph_classed_teaser_and_cms_text_components_are_kept() -> None:
     lead = (
         "Dubiose Händler versprechen Hilfe bei Schlafstörungen und Gelenkschmerzen. Die "

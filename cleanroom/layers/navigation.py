@@ -36,6 +36,8 @@ def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset
     text = ln.text
     if ln.bullet.startswith("#"):
         return False  # a Markdown heading
+    if ln.link_density == 0.0 and (ln.in_table or ln.in_list):
+        return False  # HTML: a table cell or list item that links nowhere is data, not a link label
     if len(text) > 60 or ends_sentence(text) or text.endswith((":", ",", ";")):
         return False
     words = text.split()
