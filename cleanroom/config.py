@@ -24,6 +24,9 @@ class Config:
     join_wrapped: bool = True
     #: split sentences glued by a lost line break ("both sides.He noted")
     split_glued: bool = True
+    #: remove Markdown emphasis markers ("**bold**", "_italic_") that converters such as
+    #: html2text print around words
+    strip_markdown: bool = True
 
     # --- dom (HTML input: hints from tags, roles, class and id words)
     #: a hinted element holding at least this share of the page's prose is the article's

@@ -15,6 +15,7 @@ class Reason(str, Enum):
     CONTROL_CHARS = "control_chars"
     GLUED_SENTENCE = "glued_sentence"
     WRAP_JOINED = "wrap_joined"
+    MARKUP = "markup"  # Markdown emphasis markers removed: "**bold**" -> "bold"
     # markup residue and metadata dumps
     XPATH = "xpath"
     BARE_URL = "bare_url"

@@ -169,6 +169,31 @@ class TestNormalize:
     def test_split_glued_can_be_switched_off(self) -> None:
         assert self._edits("Both sides.He noted it.", split_glued=False) == {}
 
+    def test_markdown_emphasis_is_removed(self) -> None:
+        edits = self._edits(
+            "The economy, dragged down by the **war in Europe and inflation,** slowed _sharply_."
+        )
+        assert edits == {
+            1: (
+                Reason.MARKUP,
+                "The economy, dragged down by the war in Europe and inflation, slowed sharply.",
+            )
+        }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Call __init__ on the base class, then set snake_case_names as usual.",
+            "The product 2*3*4 is 24, and a footnote* stays.",
+            "* a list item, and a lone ** pair of stars",
+        ],
+    )
+    def test_no_markdown_edit_without_emphasis(self, text: str) -> None:
+        assert self._edits(text) == {}
+
+    def test_strip_markdown_can_be_switched_off(self) -> None:
+        assert self._edits("It was **very** late.", strip_markdown=False) == {}
+
     def test_mojibake_is_repaired(self) -> None:
         edits = self._edits("The cafÃ© reopened on Monday, its owner said.")
         assert edits == {1: (Reason.UNICODE_FIXED, "The café reopened on Monday, its owner said.")}

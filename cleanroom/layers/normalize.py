@@ -28,6 +28,14 @@ _INVISIBLE = re.compile(
 # A sentence end glued to the next sentence: "sides.He". Checked further in _split_glued.
 # (It starts with the punctuation so the regex engine can skip ahead to candidates quickly.)
 _GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
+# Markdown emphasis as html2text prints it: "**bold**", "_italic_", "*italic*" ("__x__" is left
+# alone: it is a Python name more often than bold). The
+# markers split words from their text ("la **guerra"); a pair is removed when it wraps text
+# that starts and ends with a non-space, and a single marker only between non-word
+# characters, so snake_case, 2*3*4 and footnote stars stay. Bounded spans keep it linear.
+_STRONG = re.compile(r"(\*\*)(?=[^\s*_])([^\n]{1,400}?)(?<=[^\s*_])\1")
+_EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,400}?)(?<=[^\s*_])\1(?![\w*])")
+_MARKDOWN_HINT = re.compile(r"\*\*|(?<!\w)[*_](?=\w)")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|de|js|py|io)\b", re.IGNORECASE)
 
 
@@ -115,6 +123,11 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     return first.islower() or prev.text.endswith(",") or last in dangling_words()
 
 
+def strip_emphasis(text: str) -> str:
+    """The text without Markdown emphasis markers (see _STRONG and _EM)."""
+    return _EM.sub(r"\2", _STRONG.sub(r"\2", text))
+
+
 class Normalize(Layer):
     id = "normalize"
     description = "ftfy repair, invisible characters, hard-wrap re-joining, glued sentences"
@@ -143,6 +156,10 @@ class Normalize(Layer):
                     page.drop(ln, self.id, Reason.CONTROL_CHARS)  # nothing visible was left
         if cfg.join_wrapped:
             self._join_wrapped(page)
+        if cfg.strip_markdown and (src is None or _MARKDOWN_HINT.search(src)):
+            for ln in page.lines:
+                if ln.kept and ln.text and ("*" in ln.text or "_" in ln.text):
+                    page.edit(ln, self.id, Reason.MARKUP, strip_emphasis(ln.text))
         # joining inserts spaces, so it cannot create a glued sentence the input did not have
         if cfg.split_glued and (src is None or _GLUED.search(src)):
             for ln in page.lines:
