@@ -137,6 +137,28 @@ class TestNormalize:
             )
         }
 
+    def test_a_capitalised_link_inside_a_paragraph_is_rejoined(self) -> None:
+        text = "Am 14. Juni 2005 hielt \nSteve Jobs\n eine vielbeachtete Rede vor den Absolventen."
+        assert self._edits(text) == {
+            1: (
+                Reason.WRAP_JOINED,
+                "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen.",
+            )
+        }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # the line after the short one starts a new sentence: a heading, not a link
+            "The council met on Tuesday to vote \nNext Steps\nThe plan goes to a second reading.",
+            # no space kept before the short line: not a text node cut at a link
+            "The council met on Tuesday to vote\nNext Steps\n and then adjourned.",
+        ],
+    )
+    def test_a_short_capitalised_line_without_both_spaces_is_not_a_link(self, text: str) -> None:
+        page = apply(make_page(text), "normalize")
+        assert page.lines[0].kept and page.lines[0].text == "The council met on Tuesday to vote"
+
     def test_a_markdown_line_break_is_not_a_split_paragraph(self) -> None:
         assert self._edits("Roses are red  \nviolets are blue") == {}  # two spaces: a <br>
         assert self._edits("Roses are red \nviolets are blue") == {

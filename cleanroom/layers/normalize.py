@@ -123,6 +123,27 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     return first.islower() or prev.text.endswith(",") or last in dangling_words()
 
 
+def _link_inside(prev: Line, ln: Line, nxt: Line | None) -> bool:
+    """bs4-style dumps print a link inside a paragraph as a line of its own between the two
+    halves, the text nodes keeping their spaces: "Am 14. Juni 2005 hielt " / "Steve Jobs" /
+    " eine vielbeachtete ". A short capitalised line is the link when the line before ends in
+    one space (it was cut mid-sentence) and the line after starts with one, in lower case or
+    with closing punctuation (the sentence goes on)."""
+    if nxt is None or not nxt.text or nxt.block != ln.block or ln.block != prev.block:
+        return False
+    if prev.bullet or ln.bullet or nxt.bullet:
+        return False
+    if not (prev.raw.endswith(" ") and not prev.raw.endswith("  ")):
+        return False
+    if len(ln.text) > 40 or ln.text.count(" ") > 4 or ends_sentence(ln.text):
+        return False
+    after = nxt.raw
+    if not (after.startswith(" ") and not after.startswith("  ")) and after[:1] not in _CONTINUATION_START:
+        return False
+    first = nxt.text[0]
+    return first.islower() or first in _CONTINUATION_START
+
+
 def strip_emphasis(text: str) -> str:
     """The text without Markdown emphasis markers (see _STRONG and _EM)."""
     return _EM.sub(r"\2", _STRONG.sub(r"\2", text))
@@ -171,12 +192,14 @@ class Normalize(Layer):
         head: Line | None = None
         prev: Line | None = None
         joined: list[str] = []
-        for ln in page.lines:
+        lines = page.lines
+        for k, ln in enumerate(lines):
             if not ln.text or not ln.kept:
                 self._flush(page, head, joined)
                 head, prev, joined = None, None, []
                 continue
-            if prev is not None and self._continues(prev, ln, width):
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if prev is not None and (self._continues(prev, ln, width) or _link_inside(prev, ln, nxt)):
                 # a wrapped line that starts with "o" or "1990." was parsed as a list item:
                 # as a continuation, its first word is text again
                 joined.append(" ".join(ln.raw.split()) if ln.bullet else ln.text)
