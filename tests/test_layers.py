@@ -213,6 +213,10 @@ class TestNormalize:
     def test_no_markdown_edit_without_emphasis(self, text: str) -> None:
         assert self._edits(text) == {}
 
+    def test_markdown_escapes_are_removed(self) -> None:
+        edits = self._edits(r"Am 6\. November 2023 \- so steht es in C:\\Daten.")
+        assert edits == {1: (Reason.MARKUP, r"Am 6. November 2023 - so steht es in C:\\Daten.")}
+
     def test_strip_markdown_can_be_switched_off(self) -> None:
         assert self._edits("It was **very** late.", strip_markdown=False) == {}
 

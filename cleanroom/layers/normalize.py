@@ -35,7 +35,9 @@ _GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
 # characters, so snake_case, 2*3*4 and footnote stars stay. Bounded spans keep it linear.
 _STRONG = re.compile(r"(\*\*)(?=[^\s*_])([^\n]{1,400}?)(?<=[^\s*_])\1")
 _EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,400}?)(?<=[^\s*_])\1(?![\w*])")
-_MARKDOWN_HINT = re.compile(r"\*\*|(?<!\w)[*_](?=\w)")
+_MARKDOWN_HINT = re.compile(r"\*\*|(?<!\w)[*_](?=\w)|\\[.\-+*_#!\[\]()`>]")
+# Markdown escapes: html2text writes "6\. November" so that the line is not a numbered item
+_ESCAPE = re.compile(r"\\([.\-+*_#!\[\]()`>])")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|de|js|py|io)\b", re.IGNORECASE)
 
 
@@ -145,8 +147,9 @@ def _link_inside(prev: Line, ln: Line, nxt: Line | None) -> bool:
 
 
 def strip_emphasis(text: str) -> str:
-    """The text without Markdown emphasis markers (see _STRONG and _EM)."""
-    return _EM.sub(r"\2", _STRONG.sub(r"\2", text))
+    """The text without Markdown emphasis markers (see _STRONG and _EM) and escapes."""
+    text = _EM.sub(r"\2", _STRONG.sub(r"\2", text))
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 class Normalize(Layer):
@@ -179,7 +182,7 @@ class Normalize(Layer):
             self._join_wrapped(page)
         if cfg.strip_markdown and (src is None or _MARKDOWN_HINT.search(src)):
             for ln in page.lines:
-                if ln.kept and ln.text and ("*" in ln.text or "_" in ln.text):
+                if ln.kept and ln.text and ("*" in ln.text or "_" in ln.text or "\\" in ln.text):
                     page.edit(ln, self.id, Reason.MARKUP, strip_emphasis(ln.text))
         # joining inserts spaces, so it cannot create a glued sentence the input did not have
         if cfg.split_glued and (src is None or _GLUED.search(src)):
