@@ -621,6 +621,12 @@ class TestChrome:
             ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", Reason.CAPTION),
             ("Puerto de Montevideo. Foto: Archivo El País.", Reason.CAPTION),
             ("As an Amazon Associate I earn from qualifying purchases.", Reason.DISCLAIMER),
+            ("This entry was posted in News and tagged floods, rain, river.", Reason.BYLINE),
+            ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin.", Reason.BYLINE),
+            ("Comments are moderated and may take a while to appear.", Reason.COMMENTS),
+            ("Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", Reason.COMMENTS),
+            ("To view the full story, please subscribe to The Daily Example.", Reason.NEWSLETTER),
+            ("Vous avez lu 1 des 4 articles gratuits ce mois-ci.", Reason.NEWSLETTER),
             ("Als Amazon-Partner verdiene ich an qualifizierten Verkäufen.", Reason.DISCLAIMER),
             # dated bylines, of any length up to 20 words
             ("Posted on October 27, 2015 by Admin", Reason.BYLINE),

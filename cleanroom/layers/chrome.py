@@ -82,7 +82,17 @@ def _dated(text: str, key: str) -> bool:
     return False
 
 
-_SCANNED = ("readtime", "chrome_phrase", "share", "cookie", "app_promo", "disclaimer", "newsletter")
+_SCANNED = (
+    "readtime",
+    "chrome_phrase",
+    "share",
+    "cookie",
+    "app_promo",
+    "disclaimer",
+    "newsletter",
+    "post_meta",
+    "comment_policy",
+)
 
 
 # classify() reads the text, its key (norm_key of the text, kept in step by Page.edit) and
@@ -170,6 +180,10 @@ class Chrome(Layer):
             return Reason.DISCLAIMER
         if n_words <= 30 and "newsletter" in found:
             return Reason.NEWSLETTER
+        if n_words <= 40 and "post_meta" in found:
+            return Reason.BYLINE  # "This entry was posted in News and tagged floods, rain."
+        if n_words <= 40 and "comment_policy" in found:
+            return Reason.COMMENTS  # "Comments are moderated and may take a while to appear."
         if n_words <= 10 and not sentence and _NEWSLETTER_WORD.search(key):
             return Reason.NEWSLETTER  # "Get our daily Entertainment newsletter"
         if n_words <= 10 and not sentence and _CREDIT.match(text):
