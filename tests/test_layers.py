@@ -943,6 +943,27 @@ class TestRegion:
             ln.content = 1.0 if verdict == "good" else 0.1  # good on its own, as content would say
         return page
 
+    TEASER = (
+        "The city's new tram line opened on Sunday after four years of construction. Thousands of "
+        "residents queued at the first stops to ride it before the official ceremony, which the mayor "
+        "opened with a short speech about the"
+    )
+
+    def _teasers(self, end: str) -> list[tuple[str, str]]:
+        return [(P1, "good"), (P2, "good"), (P3, "good"), ("You may also like", "bad")] + [
+            (f"{self.TEASER} {k} {end}", "good") for k in range(6)
+        ]
+
+    def test_excerpts_after_a_related_heading_are_not_the_article_going_on(self) -> None:
+        # six teaser excerpts cut off with an ellipsis outweigh the article, but they are teasers
+        page = apply(self._page(self._teasers("…")), "region")
+        assert kept_texts(page) == [P1, P2, P3]
+
+    def test_paragraphs_after_a_related_box_that_outweigh_the_article_stay(self) -> None:
+        # the same paragraphs ending like sentences: the article goes on after a box
+        page = apply(self._page(self._teasers("future.")), "region")
+        assert len(kept_texts(page)) == 9
+
     def test_islands_outside_the_main_run_are_dropped(self) -> None:
         page = self._page(
             [("Sign in", "bad"), ("Gardening", "bad"), (P1, "good"), (P2, "good"), ("Privacy Policy", "bad")]

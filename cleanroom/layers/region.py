@@ -84,6 +84,11 @@ def is_boundary(ln: Line) -> bool:
     return len(words) <= 8 and bool(scanner(("newsletter", "share")).scan(key))
 
 
+def _excerpt(text: str) -> bool:
+    """A paragraph cut off with an ellipsis ("... para …", "[…]"): a teaser's excerpt."""
+    return text.endswith(("…", "...", "[…]", "[...]", "… »", "…]"))
+
+
 def max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     """Kadane: (score, start, end) of the best run within weights[lo:hi]; end exclusive."""
     best, best_s, best_e = 0.0, lo, lo
@@ -368,7 +373,9 @@ class Region(Layer):
                         n = len(ln.text) if ln.kept else 0
                         good.append(good[-1] + (n if ln.verdict == "good" else 0))
                         kept.append(kept[-1] + n)
-                        prose.append(prose[-1] + (n if n and reads_as_prose(ln) else 0))
+                        prose.append(
+                            prose[-1] + (n if n and reads_as_prose(ln) and not _excerpt(ln.text) else 0)
+                        )
                 _, a, b = suffix[i - first]
                 ra, rb = a - first, b - first
                 after = good[rb] - good[ra]
