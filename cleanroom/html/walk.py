@@ -12,14 +12,15 @@ candidate), nor of hidden elements (``hidden``, ``aria-hidden="true"``, ``displa
 
 Every line carries the evidence of where it came from: its block tag, heading level, list /
 table / figure membership, link density, DOM path and the hint categories of its element and
-ancestors (see :mod:`cleanroom.html.hints`). The walk keeps a stack of frames, one per open
+ancestors (see :mod:`cleanroom.html.hints`); the lines of a ``<div>`` / ``<section>`` holding a
+picture and a few short lines (a caption box that is not a ``<figure>``) get the ``caption``
+hint when the element ends (:meth:`Walker.image_box`). The walk keeps a stack of frames, one per open
 element; nothing recurses, and the work per element is bounded (hints are merged from the
 parent's tuple, paths are elided past a fixed depth), so the whole walk is linear in the page.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -111,7 +112,6 @@ _BOXES = frozenset({"div", "section"})  # elements that can be an image's captio
 _BOX_LINES = 3  # an image's caption box holds at most this many lines
 _BOX_CHARS = 250  # ... and this many characters
 _ICON_PX = 48  # an image declared smaller than this is an icon, not a picture
-_PIXELS = re.compile(r"\s*(\d{1,6})\s*(?:px)?\s*$")
 CAPTION = "caption"
 
 
@@ -180,8 +180,10 @@ def _icon(get: Callable[[str], Any]) -> bool:
     for name in ("width", "height"):
         v = get(name)
         if v:
-            m = _PIXELS.match(v)
-            if m and int(m.group(1)) < _ICON_PX:
+            v = v.strip()
+            if v[-2:].lower() == "px":
+                v = v[:-2].rstrip()
+            if 0 < len(v) <= 6 and v.isascii() and v.isdigit() and int(v) < _ICON_PX:
                 return True
     return False
 
