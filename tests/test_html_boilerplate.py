@@ -551,3 +551,29 @@ def test_a_sidebar_goes_even_when_it_reads_as_prose() -> None:
     page, _ = Cleaner().run_html(html)
     (ln,) = [ln for ln in page.lines if ln.text == about]
     assert (ln.layer, ln.reason) == ("dom", Reason.OUTSIDE_MAIN)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_picture_with_a_short_text_in_a_box_of_its_own_is_a_caption(parser: str) -> None:
+    """A <div> holding an image and a short text (a <figure> in all but name) is a caption
+    box, inside the article too; an icon beside a text, a list item with its picture, a box
+    with a heading (a teaser) and an article container holding a picture are not."""
+    caption = "Protesters gather outside the city hall on Tuesday evening (Image: Agency)"
+    icon_text = "Drivers will be asked to pay the new charge from next spring."
+    step = "Stir the sauce until it thickens, then pour it over the fish."
+    html = (
+        f"<article><h1>Docks plan approved</h1>{_paras('docks', 2)}"
+        f"<div class='photo'><p><img src='a.jpg'></p><span>{caption}</span></div>"
+        f"<div class='note'><img src='i.png' width='16' height='16'>{icon_text}</div>"
+        f"<ol><li><div><img src='s.jpg'><div>{step}</div></div></li></ol>"
+        f"{_paras('park', 2)}</article>"
+    )
+    page, _ = Cleaner().run_html(html, parser)
+    (ln,) = [ln for ln in page.lines if ln.text == caption]
+    assert (ln.layer, ln.reason) == ("dom", Reason.CAPTION)
+    for text in (icon_text, step, "The park report number 1"):
+        (ln,) = [ln for ln in page.lines if ln.text.endswith(text) or ln.text.startswith(text)]
+        assert ln.hints[:1] != ("caption",), text
+    # a short post: its container holds the picture and all of the text
+    post = "<div class='entry-content'><img src='a.jpg'><p>We went to the lake today. It was cold.</p></div>"
+    assert "We went to the lake today" in Cleaner().clean_html(post, parser).text

@@ -12,7 +12,9 @@ candidate), nor of hidden elements (``hidden``, ``aria-hidden="true"``, ``displa
 
 Every line carries the evidence of where it came from: its block tag, heading level, list /
 table / figure membership, link density, DOM path and the hint categories of its element and
-ancestors (see :mod:`cleanroom.html.hints`). The walk keeps a stack of frames, one per open
+ancestors (see :mod:`cleanroom.html.hints`); the lines of a ``<div>`` / ``<section>`` holding a
+picture and a few short lines (a caption box that is not a ``<figure>``) get the ``caption``
+hint when the element ends (:meth:`Walker.image_box`). The walk keeps a stack of frames, one per open
 element; nothing recurses, and the work per element is bounded (hints are merged from the
 parent's tuple, paths are elided past a fixed depth), so the whole walk is linear in the page.
 """
@@ -106,6 +108,11 @@ HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _MAX_HINTS = 8
 _MAX_CHAIN = 48  # innermost block ancestors kept per line (bounded work per element)
 _PATH_TAIL = 9  # path components shown before eliding the outer ones
+_BOXES = frozenset({"div", "section"})  # elements that can be an image's caption box
+_BOX_LINES = 3  # an image's caption box holds at most this many lines
+_BOX_CHARS = 250  # ... and this many characters
+_ICON_PX = 48  # an image declared smaller than this is an icon, not a picture
+CAPTION = "caption"
 
 
 class _Frame:
@@ -123,6 +130,8 @@ class _Frame:
         "chain",
         "up",
         "depth",
+        "imgs",
+        "first",
     )
 
     def __init__(
@@ -149,6 +158,8 @@ class _Frame:
         self.chain = chain
         self.up = up  # the enclosing frame (for blocks: the enclosing block)
         self.depth = depth
+        self.imgs = 0  # images seen in the page before this element opened
+        self.first = 0  # lines emitted before this element opened
 
 
 def hidden(get: Callable[[str], Any]) -> bool:
@@ -161,6 +172,19 @@ def hidden(get: Callable[[str], Any]) -> bool:
     if style and ("none" in style or "hidden" in style):
         s = "".join(style.split()).lower()
         return "display:none" in s or "visibility:hidden" in s
+    return False
+
+
+def _icon(get: Callable[[str], Any]) -> bool:
+    """An image declared smaller than ``_ICON_PX`` either way (an icon, a tracking pixel)."""
+    for name in ("width", "height"):
+        v = get(name)
+        if v:
+            v = v.strip()
+            if v[-2:].lower() == "px":
+                v = v[:-2].rstrip()
+            if 0 < len(v) <= 6 and v.isascii() and v.isdigit() and int(v) < _ICON_PX:
+                return True
     return False
 
 
@@ -228,12 +252,15 @@ class Walker:
         self.figures = 0
         self.pre = 0
         self.li_pending = False
+        self.imgs = 0  # images seen so far
 
     # --- events
     def start(self, tag: str, attrs: Any) -> bool:
         """Open an element; True means: skip its subtree (no end event will follow)."""
         if tag in SKIP:
             return True
+        if tag == "img" and not (attrs and _icon(attrs.get)):
+            self.imgs += 1
         is_block = tag in BLOCK
         own: tuple[str, ...] = ()
         ident = classes = ""
@@ -327,6 +354,8 @@ class Walker:
             (chain if len(chain) < _MAX_CHAIN else chain[1:]) + (self.serial,),
             owner.depth + 1,
         )
+        frame.imgs = self.imgs
+        frame.first = len(self.lines)
         self.owner = frame
         self.top = frame
         self.frames.append(frame)
@@ -364,6 +393,8 @@ class Walker:
             return
         t = frame.tag
         self.boundary(t)  # the line so far belongs to this element
+        if self.imgs > frame.imgs and t in _BOXES:
+            self.image_box(frame)
         self.heading = frame.prev_heading
         if t in _LISTS:
             self.lists -= 1
@@ -412,6 +443,28 @@ class Walker:
 
     def finish(self) -> None:
         self.flush()
+
+    def image_box(self, frame: _Frame) -> None:
+        """An image with a few short lines beside it in a <div> / <section> of their own is
+        a caption box (a <figure> in all but name): its lines get the ``caption`` hint."""
+        lines = self.lines
+        first = frame.first
+        if not first < len(lines) <= first + _BOX_LINES:
+            return
+        serial = frame.chain[-1] if frame.chain else 0
+        if frame.main == serial:
+            return  # an article container with a picture in it
+        box = lines[first:]
+        if sum(len(ln.text) for ln in box) > _BOX_CHARS or any(
+            ln.level or ln.in_list or ln.in_table for ln in box
+        ):
+            # text of its own beside a picture (a teaser with its headline, a lead), or a
+            # list's or table's item with its picture (a recipe's step, a product)
+            return
+        for ln in box:
+            if ln.hints[:1] != (CAPTION,):
+                ln.hints = ((CAPTION,) + ln.hints)[:_MAX_HINTS]
+                ln.hint_node = serial
 
     # --- lines
     def boundary(self, tag: str) -> None:
