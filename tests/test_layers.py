@@ -619,6 +619,12 @@ class TestChrome:
             ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
             ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
             ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", Reason.CAPTION),
+            ("Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.", Reason.CAPTION),
+            ("Crédits photos : AFP", Reason.CAPTION),
+            (
+                "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet werden.",
+                Reason.DISCLAIMER,
+            ),
             ("Puerto de Montevideo. Foto: Archivo El País.", Reason.CAPTION),
             ("As an Amazon Associate I earn from qualifying purchases.", Reason.DISCLAIMER),
             ("This entry was posted in News and tagged floods, rain, river.", Reason.BYLINE),
@@ -669,6 +675,8 @@ class TestChrome:
             "By 2030 half of all new cars in Europe will be electric",  # a year is not a date
             "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
+            # a label that does not end at the colon is not a credit's label
+            "Featured image of the week: a tiger in the snow, taken by a reader from Bern",
             # a sentence about a photo is not a caption's credit
             "The museum bought the print in 1998. Photo: the first one ever taken of the city",
         ],

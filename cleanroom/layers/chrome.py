@@ -170,6 +170,9 @@ class Chrome(Layer):
                 return Reason.CHROME
         if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
+        colon = text.find(":", 0, 40)
+        if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):
+            return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if "cookie" in found:
