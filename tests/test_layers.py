@@ -742,6 +742,16 @@ class TestNavigation:
             "Blinken says US officials will stay in the Mideast",
         )
 
+    def test_label_and_value_lines_are_not_a_menu(self) -> None:
+        rows = [
+            "Hersteller: Lovato Electric",
+            "Bauform: Hutschiene",
+            "Anschluss: Schraubklemme",
+            "Zulassung: MID",
+        ]
+        page = apply(make_page("\n".join([P1, *rows, P2]) + "\n"), "navigation")
+        assert page.decisions == []
+
     def test_headlines_with_comment_counts_are_a_list(self) -> None:
         rows = [
             "Colin Kaepernick says the owners are still running from him (185)",

@@ -43,6 +43,8 @@ def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset
     words = text.split()
     if len(words) > short_words:
         return False
+    if ": " in text:
+        return False  # "Nennspannung: 380 V", "Roboter-Spielkamerad: Anki Cozmo": a label and its value
     # "a spare inner tube": a lowercase phrase with function words is an article's list
     # item; link labels are capitalised ("Politics") or single tags ("diy").
     if len(words) >= 3 and text[0].islower() and stopwords:
