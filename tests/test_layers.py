@@ -607,6 +607,8 @@ class TestChrome:
                 Reason.NEWSLETTER,
             ),
             ("Share on Facebook", Reason.SOCIAL),
+            ("Follow @jane_doe on Twitter for updates from the courtroom", Reason.SOCIAL),
+            ("Síguenos en Telegram y recibe las noticias más importantes.", Reason.SOCIAL),
             ("×", Reason.CHROME),
             ("My ReadsWatchlistFeedbackLogout", Reason.CHROME),
             (
@@ -675,6 +677,7 @@ class TestChrome:
             "By 2030 half of all new cars in Europe will be electric",  # a year is not a date
             "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
+            "Follow the money: how Facebook pays its taxes in Ireland",  # not an appeal to follow us
             # a label that does not end at the colon is not a credit's label
             "Featured image of the week: a tiger in the snow, taken by a reader from Bern",
             # a sentence about a photo is not a caption's credit

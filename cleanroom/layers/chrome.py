@@ -55,6 +55,14 @@ def _is_caption_credit(text: str) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# "Follow @jane on Twitter", "Síguenos en Telegram y recibe ...": an appeal to follow us or
+# an account on a social network ("Follow the money: how Facebook ..." is a headline)
+_FOLLOW = re.compile(
+    r"^(?:follow (?:us|me|our|@\w+)|folge (?:uns|mir)|folgt uns|folgen sie uns|suivez[- ](?:nous|@)|"
+    r"síguenos|siguenos|sígueme|seguici|seguimi|siga-nos|sigam-nos|volg ons|obserwuj nas)"
+    r"[^.!?]{0,60}?\b(?:twitter|x\.com|facebook|instagram|telegram|tiktok|linkedin|youtube|mastodon|threads|whatsapp|bluesky)\b",
+    re.IGNORECASE,
+)
 # a clock time or a numeric date: "6:21", "11h46", "14.09.2020", "2015-04-05", "2016.12.01"
 _CLOCK_OR_DATE = re.compile(
     r"\b\d{1,2}(?::|h)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
@@ -175,6 +183,8 @@ class Chrome(Layer):
             return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
+        if n_words <= 25 and _FOLLOW.search(text):
+            return Reason.SOCIAL
         if "cookie" in found:
             return Reason.COOKIE
         if ("app" in key and _APP.search(text)) or (n_words <= 12 and "app_promo" in found):
