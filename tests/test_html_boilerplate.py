@@ -577,3 +577,30 @@ def test_a_picture_with_a_short_text_in_a_box_of_its_own_is_a_caption(parser: st
     # a short post: its container holds the picture and all of the text
     post = "<div class='entry-content'><img src='a.jpg'><p>We went to the lake today. It was cold.</p></div>"
     assert "We went to the lake today" in Cleaner().clean_html(post, parser).text
+
+
+def test_class_words_in_other_languages_and_appeal_boxes_are_hints() -> None:
+    """The hint vocabulary is not English only ("siguenos", "kommentare", "werbung"); a
+    call-to-action box ("cta") is an appeal, a "disclaimer" box a legal note, an "rss" box a
+    feed of other sites' headlines. A job page's "bewerbung" (application) is not an ad."""
+    boxes = {
+        "siguenos": "Follow us on all the networks to get every update as it happens right away.",
+        "kommentare": "Peter wrote on Monday that he had always liked the old docks very much.",
+        "werbung": "Buy the new phone now and get the second one free at all of our shops.",
+        "cta": "If you enjoyed this article, become a member and support our journalism today.",
+        "disclaimer": "Prices were correct at the time of writing and may have changed since then.",
+        "rss": "Another site reports that the old harbour will be closed for the whole winter.",
+    }
+    apply = "Send us your application with a short letter and your CV by the end of May."
+    html = (
+        f"<article><h1>Docks plan approved</h1>{_paras('docks', 3)}"
+        + "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in boxes.items())
+        + f"<div class='bewerbung'><p>{apply}</p></div>{_paras('park', 2)}</article>"
+    )
+    result = Cleaner().clean_html(html)
+    for cls, text in boxes.items():
+        assert text not in result.text, cls
+        (d,) = [d for d in result.decisions if d.original == text]
+        assert d.layer == "dom", cls
+    assert apply in result.text
+    assert "The park report number 1" in result.text

@@ -14,7 +14,9 @@ from importlib import resources
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 # words that start like a hint word but mean something else
-_NOT_HINTS = frozenset({"commentary", "commentaries", "commentator", "authority", "authorities", "navigator"})
+_NOT_HINTS = frozenset(
+    {"commentary", "commentaries", "commentator", "authority", "authorities", "navigator", "bewerbung"}
+)
 # roles and tags that name a part of the page by themselves
 TAG_HINTS = {
     "nav": "nav",
