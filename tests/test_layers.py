@@ -608,6 +608,10 @@ class TestChrome:
             ),
             ("Share on Facebook", Reason.SOCIAL),
             ("Follow @jane_doe on Twitter for updates from the courtroom", Reason.SOCIAL),
+            (
+                "(Reporting by Greg Roumeliotis, Joshua Franklin and Koh Gui Qing; Editing by Martin Howell.)",
+                Reason.BYLINE,
+            ),
             ("Síguenos en Telegram y recibe las noticias más importantes.", Reason.SOCIAL),
             ("×", Reason.CHROME),
             ("My ReadsWatchlistFeedbackLogout", Reason.CHROME),
@@ -678,6 +682,7 @@ class TestChrome:
             "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
             "Follow the money: how Facebook pays its taxes in Ireland",  # not an appeal to follow us
+            "Edited by a committee, the report was published on Monday.",  # no name after the credit
             # a label that does not end at the colon is not a credit's label
             "Featured image of the week: a tiger in the snow, taken by a reader from Bern",
             # a sentence about a photo is not a caption's credit

@@ -74,6 +74,20 @@ _NAME = re.compile(
 )
 
 
+def _wire_credit(text: str, key: str) -> bool:
+    """A wire story's credit line: a credit prefix (``wire_credit.tsv``) then a name, "Reporting
+    by Jane Doe; Editing by ..." ("Edited by a committee, ..." is a sentence)."""
+    p = phrases("wire_credit").starts(key)
+    if not p:
+        return False
+    words = text.lstrip("( ").split()
+    rest = words[p.count(" ") + 1 :]
+    if rest and rest[0].strip(":") == "":
+        rest = rest[1:]  # "Redaktion : Anna Muster"
+    name = rest[0].lstrip(":") if rest else ""
+    return name[:1].isupper()
+
+
 def _dated(text: str, key: str) -> bool:
     """The line carries a full date or a time: a clock time or numeric date, or a number next
     to a date word of three letters or more ("November 19, 2019", "17. Dezember 2019", "5 hours
@@ -176,6 +190,8 @@ class Chrome(Layer):
                     return Reason.BYLINE
             if len(_GLUED_LABELS.findall(text)) >= 2:
                 return Reason.CHROME
+        if n_words <= 40 and _wire_credit(text, key):
+            return Reason.BYLINE  # "(Reporting by Jane Doe; additional reporting by ...; Editing by ...)"
         if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
         colon = text.find(":", 0, 40)
