@@ -608,6 +608,8 @@ class TestChrome:
             ),
             ("Share on Facebook", Reason.SOCIAL),
             ("Follow @jane_doe on Twitter for updates from the courtroom", Reason.SOCIAL),
+            ("Gefällt Ihnen dieser Artikel?", Reason.CHROME),
+            ("Support independent journalism: become a member today.", Reason.CHROME),
             (
                 "(Reporting by Greg Roumeliotis, Joshua Franklin and Koh Gui Qing; Editing by Martin Howell.)",
                 Reason.BYLINE,

@@ -114,6 +114,7 @@ _SCANNED = (
     "newsletter",
     "post_meta",
     "comment_policy",
+    "appeal",
 )
 
 
@@ -211,6 +212,8 @@ class Chrome(Layer):
             return Reason.NEWSLETTER
         if n_words <= 40 and "post_meta" in found:
             return Reason.BYLINE  # "This entry was posted in News and tagged floods, rain."
+        if n_words <= 40 and "appeal" in found:
+            return Reason.CHROME  # "Gefällt Ihnen dieser Artikel?", "Support independent journalism."
         if n_words <= 40 and "comment_policy" in found:
             return Reason.COMMENTS  # "Comments are moderated and may take a while to appear."
         if n_words <= 10 and not sentence and _NEWSLETTER_WORD.search(key):
