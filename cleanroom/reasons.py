@@ -16,6 +16,7 @@ class Reason(str, Enum):
     GLUED_SENTENCE = "glued_sentence"
     WRAP_JOINED = "wrap_joined"
     MARKUP = "markup"  # Markdown emphasis markers removed: "**bold**" -> "bold"
+    HTML_ENTITIES = "html_entities"  # entities a converter left undecoded: "&#39;" -> "'"
     # markup residue and metadata dumps
     XPATH = "xpath"
     BARE_URL = "bare_url"

@@ -217,6 +217,13 @@ class TestNormalize:
         edits = self._edits(r"Am 6\. November 2023 \- so steht es in C:\\Daten.")
         assert edits == {1: (Reason.MARKUP, r"Am 6. November 2023 - so steht es in C:\\Daten.")}
 
+    def test_html_entities_left_by_a_converter_are_decoded(self) -> None:
+        edits = self._edits("South Park creators give &#39;official apology&#39; after reports &amp; more.")
+        assert edits == {
+            1: (Reason.HTML_ENTITIES, "South Park creators give 'official apology' after reports & more.")
+        }
+        assert self._edits("Fish & chips; R&D; AT&T said") == {}
+
     def test_strip_markdown_can_be_switched_off(self) -> None:
         assert self._edits("It was **very** late.", strip_markdown=False) == {}
 

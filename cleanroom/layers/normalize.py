@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from html import unescape
 
 from ..features import ends_sentence
 from ..lexicon import dangling_words
@@ -38,6 +39,8 @@ _EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,400}?)(?<=[^\s*_])\1(
 _MARKDOWN_HINT = re.compile(r"\*\*|(?<!\w)[*_](?=\w)|\\[.\-+*_#!\[\]()`>]")
 # Markdown escapes: html2text writes "6\. November" so that the line is not a numbered item
 _ESCAPE = re.compile(r"\\([.\-+*_#!\[\]()`>])")
+# an HTML character reference a converter printed as it was ("give &#39;official apology&#39;")
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|de|js|py|io)\b", re.IGNORECASE)
 
 
@@ -178,6 +181,10 @@ class Normalize(Layer):
                     page.edit(ln, self.id, Reason.CONTROL_CHARS, cleaned)
                 else:
                     page.drop(ln, self.id, Reason.CONTROL_CHARS)  # nothing visible was left
+        if src is None or ("&" in src and _ENTITY.search(src)):
+            for ln in page.lines:
+                if ln.kept and "&" in ln.text and _ENTITY.search(ln.text):
+                    page.edit(ln, self.id, Reason.HTML_ENTITIES, " ".join(unescape(ln.text).split()))
         if cfg.join_wrapped:
             self._join_wrapped(page)
         if cfg.strip_markdown and (src is None or _MARKDOWN_HINT.search(src)):
