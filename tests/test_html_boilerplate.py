@@ -604,3 +604,26 @@ def test_class_words_in_other_languages_and_appeal_boxes_are_hints() -> None:
         assert d.layer == "dom", cls
     assert apply in result.text
     assert "The park report number 1" in result.text
+
+
+def test_paragraphs_after_a_read_more_break_in_a_rail_classed_body_column_are_kept() -> None:
+    """The article's body column carries a "rail" class (kept as the article's wrapper); a
+    "Read More" button ends the run, and the rest of the story, in a wrapper of its own after it,
+    is taken back: its lines sit under the same hinted element as the run's."""
+    rest = [
+        "US stock futures were last trading slightly positive during Asian trading hours after recording small losses earlier.",
+        "A breakthrough in the trade deal has remained just out of reach for quite some time, and the talks hit another snag last week.",
+    ]
+    body = "".join(
+        f"<div class='body-paragraph'>{p}</div>" for p in re.findall(r"<p>(.*?)</p>", _paras("market", 4))
+    )
+    html = (
+        f"<ul class='menu'>{_menu()}</ul><article><h1>Markets mixed</h1>{_paras('lead', 1)}<div class='side-of-rail'>"
+        f"<section class='body-text'>{body}<div class='read-more-button'>Read More</div>"
+        f"<div class='read-all'>{''.join(f'<div class=body-paragraph>{p}</div>' for p in rest)}</div>"
+        f"</section></div></article><footer><ul>{''.join(f'<li>{w}</li>' for w in MENU_WORDS)}</ul></footer>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "The market report number 3" in result.text
+    for p in rest:
+        assert p in result.text

@@ -205,8 +205,9 @@ class Region(Layer):
                 inside[i] = True
         if main is not None and cfg.dom_region_weight is not None:
             self._siblings(seq, inside, main)
-            if articles:
-                self._article(seq, inside, main)
+            # (also when no good line's innermost hint is the article: a body column whose
+            # class the dom layer ignored as the article's wrapper)
+            self._article(seq, inside, main)
         return seq, inside, main
 
     def apply(self, page: Page) -> None:
@@ -303,7 +304,9 @@ class Region(Layer):
           innermost article container as most of the run's good text (paragraphs after a
           product box or a "Related" heading inside the article body).
 
-        Lines whose innermost hint is not "main" (a related box, a sidebar) never qualify.
+        Lines whose innermost hint is not "main" (a related box, a sidebar) never qualify,
+        unless that hint is the one around the run's own good lines (a wrapper the dom layer
+        ignored: a body column classed "side-of-rail").
         """
         run = [seq[i] for i in range(main[0], main[1]) if seq[i].kept and seq[i].verdict == "good"]
         if not run:
@@ -318,8 +321,31 @@ class Region(Layer):
         outer = next((a for a in run[0].ancestors if a in common and a in marked), None)
         inner = max(chars, key=lambda k: (chars[k], k)) if chars else None
 
+        # a hinted element around the run's good lines that the dom layer kept as the
+        # article's wrapper (a "rail" or "sidebar" class on the page's body column): its hint
+        # says nothing about the lines it holds, so they count as the article's own
+        # (holding half of the run's good text, so a weak-hinted box of prose kept inside the
+        # run does not qualify the rest of its box; never a comment thread: a run of reader
+        # comments that outweighed a short article is what its hint says, and more of it is
+        # not the article)
+        hinted: dict[int, int] = {}
+        for ln in run:
+            if ln.hints[:1] not in (("main",), ("comment",)) and ln.hint_node:
+                hinted[ln.hint_node] = hinted.get(ln.hint_node, 0) + len(ln.text)
+        half = sum(len(ln.text) for ln in run) / 2
+        wrappers = {node for node, n in hinted.items() if n >= half}
+
         def good(ln: Line, conf: float) -> bool:
             return ln.kept and ln.verdict == "good" and ln.content >= conf
+
+        # through a wrapper only in the run's own shapes (the same element, in a list or not):
+        # a wrapper around the whole page also holds the teasers listed after the article
+        shapes = {(ln.element, ln.in_list) for ln in run}
+
+        def own(ln: Line, hints: tuple[tuple[str, ...], ...]) -> bool:
+            if ln.hints[:1] in hints:
+                return True
+            return ln.hint_node in wrappers and (ln.element, ln.in_list) in shapes
 
         if outer is not None:
             for i in range(main[0]):
@@ -329,7 +355,7 @@ class Region(Layer):
                 if (
                     not inside[i]
                     and good(ln, _LEAD_CONFIDENCE)
-                    and ln.hints[:1] in (("main",), ("teaser",))
+                    and own(ln, (("main",), ("teaser",)))
                     and outer in ln.ancestors
                 ):
                     inside[i] = True
@@ -339,7 +365,7 @@ class Region(Layer):
                 if (
                     not inside[i]
                     and good(ln, 1.0)
-                    and ln.hints[:1] == ("main",)
+                    and own(ln, (("main",),))
                     and ln.main_node == inner
                     and len(ln.text) >= _AFTER_MIN_CHARS
                 ):
