@@ -627,3 +627,16 @@ def test_paragraphs_after_a_read_more_break_in_a_rail_classed_body_column_are_ke
     assert "The market report number 3" in result.text
     for p in rest:
         assert p in result.text
+
+
+def test_title_case_table_rows_and_repeated_plan_items_in_the_article_stay() -> None:
+    rows = "".join(
+        f"<tr><td>Nov {d}</td><td>Madison Square Garden New York City Tickets</td></tr>" for d in (3, 4)
+    )
+    plan = "".join(
+        f"<h3>Day {d}</h3><ul><li>Breakfast: oatmeal with berries and nuts</li></ul>" for d in (1, 2)
+    )
+    html = f"<article>{_paras('tour', 2)}<table>{rows}</table>{plan}{_paras('diet', 2)}</article>"
+    result = Cleaner().clean_html(html)
+    assert result.text.count("Madison Square Garden New York City Tickets") == 2
+    assert result.text.count("Breakfast: oatmeal with berries and nuts") == 2

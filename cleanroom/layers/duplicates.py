@@ -32,6 +32,8 @@ class Duplicates(Layer):
             key = ln.key
             if len(key) < min_chars:
                 continue
+            if ln.dom_main and (ln.in_table or ln.in_list):
+                continue  # HTML: rows and items of the article's own lists repeat by design (a meal plan)
             first = seen.get(key)
             if first is None:
                 seen[key] = ln.no

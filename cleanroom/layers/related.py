@@ -224,6 +224,8 @@ class Related(Layer):
 
     @staticmethod
     def _headline_ratio(ln: Line, stopwords: frozenset[str]) -> float:
+        if ln.in_table or (ln.in_list and ln.dom_main):
+            return 0.0  # HTML: a table row or an item of the article's own list (tour dates, standings)
         text = ln.text
         if ln.bullet.startswith("#") or ends_sentence(text) or not 5 <= text.count(" ") + 1 <= 16:
             return 0.0
