@@ -640,3 +640,18 @@ def test_title_case_table_rows_and_repeated_plan_items_in_the_article_stay() -> 
     result = Cleaner().clean_html(html)
     assert result.text.count("Madison Square Garden New York City Tickets") == 2
     assert result.text.count("Breakfast: oatmeal with berries and nuts") == 2
+
+
+def test_the_articles_own_unlinked_paragraphs_are_not_headlines_or_duplicates() -> None:
+    sub = "<p><strong>The Doobie Brothers Tour Dates And Ticket Prices</strong></p>"
+    meal = "<p>Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.</p>"
+    teaser = "<p><a href='/x'>Another Story About Bands That Went Back On The Road</a></p>"
+    html = (
+        f"<article><h1>Bands go back on tour</h1>{_paras('tour', 2)}{sub}{_paras('band', 1)}{meal}"
+        f"{_paras('plan', 1)}{meal}{_paras('bus', 1)}{teaser}{_paras('road', 2)}</article>"
+    )
+    result = Cleaner().clean_html(html)
+    assert "The Doobie Brothers Tour Dates And Ticket Prices" in result.text
+    assert result.text.count("Portion Fix Containers") == 2
+    assert "Another Story About Bands" not in result.text  # a linked Title-Case teaser still goes
+    assert result.title == "Bands go back on tour" and "Bands go back on tour" not in result.text

@@ -32,8 +32,10 @@ class Duplicates(Layer):
             key = ln.key
             if len(key) < min_chars:
                 continue
-            if ln.dom_main and (ln.in_table or ln.in_list):
-                continue  # HTML: rows and items of the article's own lists repeat by design (a meal plan)
+            if seen.get(key) != 0 and ln.dom_main and (ln.in_table or ln.in_list or ln.link_density == 0.0):
+                # HTML: the article's own text, linking nowhere, repeats by design (a meal plan's
+                # items day after day); only the title is never repeated
+                continue
             first = seen.get(key)
             if first is None:
                 seen[key] = ln.no

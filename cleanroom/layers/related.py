@@ -224,8 +224,10 @@ class Related(Layer):
 
     @staticmethod
     def _headline_ratio(ln: Line, stopwords: frozenset[str]) -> float:
-        if ln.in_table or (ln.in_list and ln.dom_main):
-            return 0.0  # HTML: a table row or an item of the article's own list (tour dates, standings)
+        if ln.in_table or (ln.dom_main and (ln.in_list or ln.link_density == 0.0)):
+            # HTML: a table row, or a line of the article's own that links nowhere (tour dates,
+            # standings, a subheading set as a paragraph); teasers are links
+            return 0.0
         text = ln.text
         if ln.bullet.startswith("#") or ends_sentence(text) or not 5 <= text.count(" ") + 1 <= 16:
             return 0.0
