@@ -616,6 +616,8 @@ class TestChrome:
             ("Share on Facebook", Reason.SOCIAL),
             ("Follow @jane_doe on Twitter for updates from the courtroom", Reason.SOCIAL),
             ("Gefällt Ihnen dieser Artikel?", Reason.CHROME),
+            ("Dieses Skript als PDF herunterladen", Reason.CHROME),
+            ("¡Mira lo que tiene nuestro canal de YouTube!", Reason.CHROME),
             ("Support independent journalism: become a member today.", Reason.CHROME),
             (
                 "(Reporting by Greg Roumeliotis, Joshua Franklin and Koh Gui Qing; Editing by Martin Howell.)",

@@ -115,6 +115,7 @@ _SCANNED = (
     "post_meta",
     "comment_policy",
     "appeal",
+    "download",
 )
 
 
@@ -181,6 +182,8 @@ class Chrome(Layer):
                 return Reason.LEGAL
             if "share" in found:
                 return Reason.SOCIAL
+            if "download" in found:
+                return Reason.CHROME  # "Dieses Skript als PDF herunterladen", "Print this article"
             p = phrases("byline_prefix").starts(key)
             if p and _dated(text, key):
                 return Reason.BYLINE  # "Posted on March 30, 2015 by Admin", "Par X le 14.09.2020 à 11h46"
