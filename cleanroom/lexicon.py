@@ -189,6 +189,12 @@ def stopword_languages() -> tuple[str, ...]:
 
 
 @cache
+def all_stopwords() -> frozenset[str]:
+    """The word-based stoplists of every language together."""
+    return frozenset().union(*(stopwords(lang) for lang in stopword_languages() if lang not in CHAR_BASED))
+
+
+@cache
 def dangling_words() -> frozenset[str]:
     """Words no sentence ends on (articles, prepositions, conjunctions), all languages."""
     text = _data_file("dangling.txt")

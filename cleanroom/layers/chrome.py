@@ -174,26 +174,25 @@ class Chrome(Layer):
             return (
                 Reason.LEGAL
             )  # "© 2024 Example Media. All rights reserved.", not a sentence about copyright
-        if n_words <= 20 and not sentence and n_words > 12:
-            if phrases("byline_prefix").starts(key) and _dated(text, key):
-                return Reason.BYLINE  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ..."
-        if n_words <= 12 and not sentence:
-            if "chrome_phrase" in found:
-                return Reason.LEGAL
-            if "share" in found:
-                return Reason.SOCIAL
-            if "download" in found:
-                return Reason.CHROME  # "Dieses Skript als PDF herunterladen", "Print this article"
+        if n_words <= 20 and not sentence:
+            if n_words <= 12:
+                if "chrome_phrase" in found:
+                    return Reason.LEGAL
+                if "share" in found:
+                    return Reason.SOCIAL
+                if "download" in found:
+                    return Reason.CHROME  # "Dieses Skript als PDF herunterladen", "Print this article"
             p = phrases("byline_prefix").starts(key)
             if p and _dated(text, key):
-                return Reason.BYLINE  # "Posted on March 30, 2015 by Admin", "Par X le 14.09.2020 à 11h46"
-            if p and n_words <= 8:
-                rest = _BYLINE_TAIL.split(text[len(p) :].lstrip(" :"), 1)[0]
-                # "By Jane Doe", "Source: Agencies": the prefix is followed by a name
-                if _NAME.match(rest) or text[: len(p) + 2].rstrip().endswith(":"):
-                    return Reason.BYLINE
-            if len(_GLUED_LABELS.findall(text)) >= 2:
-                return Reason.CHROME
+                return Reason.BYLINE  # "Posted on March 30, 2015 by Admin", "By HNN Staff | November 18, ..."
+            if n_words <= 12:
+                if p and n_words <= 8:
+                    rest = _BYLINE_TAIL.split(text[len(p) :].lstrip(" :"), 1)[0]
+                    # "By Jane Doe", "Source: Agencies": the prefix is followed by a name
+                    if _NAME.match(rest) or text[: len(p) + 2].rstrip().endswith(":"):
+                        return Reason.BYLINE
+                if len(_GLUED_LABELS.findall(text)) >= 2:
+                    return Reason.CHROME
         if n_words <= 40 and _wire_credit(text, key):
             return Reason.BYLINE  # "(Reporting by Jane Doe; additional reporting by ...; Editing by ...)"
         if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):

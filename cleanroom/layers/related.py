@@ -12,10 +12,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..features import ends_sentence, sentence_marks, title_case_ratio, words
-from ..lexicon import CHAR_BASED, phrases, stopword_languages, stopwords
+from ..lexicon import all_stopwords, phrases
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
@@ -42,14 +41,9 @@ _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-@cache
-def _all_stopwords() -> frozenset[str]:
-    return frozenset().union(*(stopwords(lang) for lang in stopword_languages() if lang not in CHAR_BASED))
-
-
 def _function_word(phrase: str) -> bool:
     """A one-word phrase that is a stopword in some language ("more", "mehr", "plus")."""
-    return " " not in phrase and phrase in _all_stopwords()
+    return " " not in phrase and phrase in all_stopwords()
 
 
 def _prefix_then_separator(text: str, phrase: str) -> bool:
