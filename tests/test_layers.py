@@ -624,6 +624,9 @@ class TestChrome:
                 Reason.BYLINE,
             ),
             ("Síguenos en Telegram y recibe las noticias más importantes.", Reason.SOCIAL),
+            # the appeal after a question in the same line
+            ("Made this recipe? Tag us on Instagram!", Reason.SOCIAL),
+            ("Schon nachgekocht? Markiere uns auf Instagram und zeig uns dein Ergebnis.", Reason.SOCIAL),
             ("×", Reason.CHROME),
             ("My ReadsWatchlistFeedbackLogout", Reason.CHROME),
             (
@@ -693,6 +696,7 @@ class TestChrome:
             "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
             "Follow the money: how Facebook pays its taxes in Ireland",  # not an appeal to follow us
+            "Police say the suspects used Instagram to find us, the victims told the court",
             "Edited by a committee, the report was published on Monday.",  # no name after the credit
             # a label that does not end at the colon is not a credit's label
             "Featured image of the week: a tiger in the snow, taken by a reader from Bern",
@@ -1160,6 +1164,82 @@ class TestLearned:
             load_model(str(bad))
         with pytest.raises(ConfigError, match="cannot load"):
             load_model(str(tmp_path / "missing.json"))
+
+
+class TestLineTrees:
+    """The boosted trees of the line model, compiled to a function (cleanroom/treecode.py)."""
+
+    # x0 <= 0.5 ? (x1 <= 2.0 ? 1.0 : -1.0) : 0.25, and a stump on x2
+    TREES = [
+        {
+            "feature": [0, 1, -1, -1, -1],
+            "threshold": [0.5, 2.0, 0.0, 0.0, 0.0],
+            "left": [1, 2, -1, -1, -1],
+            "right": [4, 3, -1, -1, -1],
+            "value": [0.0, 0.0, 1.0, -1.0, 0.25],
+        },
+        {
+            "feature": [2, -1, -1],
+            "threshold": [-3.0, 0, 0],
+            "left": [1, -1, -1],
+            "right": [2, -1, -1],
+            "value": [0, 0.5, -0.5],
+        },
+    ]
+
+    @staticmethod
+    def _walk(tree: dict[str, list[float]], x: list[float]) -> float:
+        i = 0
+        while tree["feature"][i] >= 0:
+            f = int(tree["feature"][i])
+            i = int(tree["left"][i] if x[f] <= tree["threshold"][i] else tree["right"][i])
+        return tree["value"][i]
+
+    def test_compiled_trees_walk_like_the_lists(self) -> None:
+        from cleanroom.treecode import compile_trees
+
+        margin = compile_trees(self.TREES, 3)  # type: ignore[arg-type]
+        rows = [[0.5, 2.0, -3.0], [0.6, 0.0, 0.0], [0.0, 2.5, -4.0], [1e9, -1e9, 1e9]]
+        for x in rows:
+            assert margin(x) == sum(self._walk(t, x) for t in self.TREES)  # type: ignore[arg-type]
+        assert margin([0.5, 2.0, -3.0]) == 1.5  # thresholds are inclusive on the left
+
+    def test_malformed_trees_are_refused(self) -> None:
+        from cleanroom.treecode import compile_trees
+
+        loop = dict(self.TREES[1], left=[0, -1, -1])
+        with pytest.raises(ConfigError, match="order"):
+            compile_trees([loop], 3)  # type: ignore[list-item]
+        with pytest.raises(ConfigError, match="feature 2"):
+            compile_trees([self.TREES[1]], 2)  # type: ignore[list-item]
+        with pytest.raises(ConfigError, match="length"):
+            compile_trees([dict(self.TREES[1], value=[0.0])], 3)  # type: ignore[list-item]
+        # numbers only: a string where a threshold belongs is not written into the code
+        with pytest.raises(ValueError):
+            compile_trees([dict(self.TREES[1], threshold=["0 or __import__('os')", 0, 0])], 3)  # type: ignore[list-item]
+
+    def test_trees_add_to_the_logistic_log_odds(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        import json
+        import math
+
+        from cleanroom.layers.learned import FEATURES, load_model
+
+        n = len(FEATURES)
+        stump = {
+            "feature": [0, -1, -1],
+            "threshold": [0.5, 0, 0],
+            "left": [1, -1, -1],
+            "right": [2, -1, -1],
+            "value": [0, -2.0, 3.0],
+        }
+        data = {"features": list(FEATURES), "weights": [0.0] * n, "bias": 0.5, "trees": [stump]}
+        path = tmp_path / "m.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        model = load_model(str(path))
+        low, high = (0.0,) * n, (1.0,) + (0.0,) * (n - 1)
+        sig = lambda z: 1.0 / (1.0 + math.exp(-z))  # noqa: E731
+        assert model.probabilities([low, high]) == [sig(0.5 - 2.0), sig(0.5 + 3.0)]
+        assert model.trees == 1
 
 
 class TestDom:

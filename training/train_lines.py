@@ -17,7 +17,9 @@ dev sets of ../shared/bench, every renderer's dumps:
 
 Features are exactly what the layer computes at run time (cleanroom.layers.learned.measure,
 on a page run through the layers before "learned"). The model is an L2-regularised logistic
-regression fitted by Newton's method (numpy, training only).
+regression fitted by Newton's method, then ``--trees`` gradient-boosted regression trees
+fitted to what it gets wrong, starting from its log-odds (training/boost.py; numpy, training
+only).
 
 --cv: folds split by page for aeb (all six renderings of a page in one fold) and by site (the
 URL's host) for multi. For each fold a model is trained on the other folds, written to a
@@ -53,6 +55,8 @@ from cleanroom import Cleaner, Config, preset  # noqa: E402
 from cleanroom.layers.language import apply_fallback  # noqa: E402
 from cleanroom.layers.learned import FEATURES, measure  # noqa: E402
 from cleanroom.page import Page  # noqa: E402
+from training.boost import BoostSettings  # noqa: E402
+from training.boost import boost as fit_trees  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 RENDERERS = ("bs4", "html2text", "html_text", "inscriptis", "lynx", "w3m")
@@ -231,15 +235,20 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 30)
     return beta[:-1], float(beta[-1])
 
 
-def train(docs: list[dict[str, Any]], l2: float, multi_weight: float) -> dict[str, Any]:
-    wts, bias = fit(*design(docs, multi_weight), l2=l2)
-    return {
-        "format": "cleanroom line model 1",
-        "kind": "logistic regression",
+def train(docs: list[dict[str, Any]], l2: float, multi_weight: float, boost: BoostSettings) -> dict[str, Any]:
+    x, y, w = design(docs, multi_weight)
+    wts, bias = fit(x, y, w, l2=l2)
+    model: dict[str, Any] = {
+        "format": "cleanroom line model 2",
+        "kind": "logistic regression" + (" + boosted trees" if boost.trees else ""),
         "features": list(FEATURES),
         "weights": [round(float(v), 6) for v in wts],
         "bias": round(bias, 6),
     }
+    if boost.trees:
+        margin = x @ np.asarray(model["weights"]) + model["bias"]
+        model["trees"] = fit_trees(x, y, w, margin, boost)
+    return model
 
 
 # ---------------------------------------------------------------- evaluation
@@ -268,7 +277,12 @@ def score_sets(
 
 
 def cross_validate(
-    docs: list[dict[str, Any]], folds: int, l2: float, multi_weight: float, threshold: float
+    docs: list[dict[str, Any]],
+    folds: int,
+    l2: float,
+    multi_weight: float,
+    threshold: float,
+    boost: BoostSettings,
 ) -> dict[tuple[str, str, str], str]:
     out: dict[tuple[str, str, str], str] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -276,10 +290,19 @@ def cross_validate(
             train_docs = [d for d in docs if fold_of(d["group"], folds) != f]
             test = [d for d in docs if fold_of(d["group"], folds) == f]
             path = Path(tmp) / f"fold{f}.json"
-            path.write_text(json.dumps(train(train_docs, l2, multi_weight)), encoding="utf-8")
+            path.write_text(json.dumps(train(train_docs, l2, multi_weight, boost)), encoding="utf-8")
             cfg = preset("balanced").replace(learned_model=str(path), learned_threshold=threshold)
             out.update(clean_all(test, cfg))
     return out
+
+
+def boost_settings(opts: dict[str, Any]) -> BoostSettings:
+    return BoostSettings(
+        trees=int(opts["trees"]),
+        depth=int(opts["depth"]),
+        rate=float(opts["rate"]),
+        min_child=float(opts["min_child"]),
+    )
 
 
 def main() -> int:
@@ -288,8 +311,12 @@ def main() -> int:
     ap.add_argument("--renderers", default=",".join(RENDERERS))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--multi-weight", type=float, default=0.5)
-    ap.add_argument("--threshold", type=float, default=0.4)
+    ap.add_argument("--multi-weight", type=float, default=1.0)
+    ap.add_argument("--threshold", type=float, default=0.45)
+    ap.add_argument("--trees", type=int, default=60, help="boosted trees after the logistic model (0: none)")
+    ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--rate", type=float, default=0.2)
+    ap.add_argument("--min-child", type=float, default=5.0)
     ap.add_argument("--cv", action="store_true", help="cross-validated F1 against the rule pipeline")
     ap.add_argument("--write", action="store_true", help="train on everything, write the shipped model")
     ap.add_argument("--json", help="write the CV figures to this file")
@@ -325,16 +352,28 @@ def main() -> int:
             for k, vals in (p.split("=") for p in args.sweep.split(";"))
         ]
         for combo in itertools.product(*(vals for _, vals in grid)):
-            opts = dict(l2=args.l2, multi_weight=args.multi_weight, threshold=args.threshold)
+            opts = {
+                k: getattr(args, k)
+                for k in ("l2", "multi_weight", "threshold", "trees", "depth", "rate", "min_child")
+            }
             opts.update({k.replace("-", "_"): v for (k, _), v in zip(grid, combo)})
-            cv = score_sets(scorer, bench, docs, cross_validate(docs, args.folds, **opts))
+            settings = boost_settings(opts)
+            main_opts = {k: opts[k] for k in ("l2", "multi_weight", "threshold")}
+            cv = score_sets(
+                scorer, bench, docs, cross_validate(docs, args.folds, boost=settings, **main_opts)
+            )
             print(
                 f"{opts}  aeb {base['aeb']['f1']:.4f} -> {cv['aeb']['f1']:.4f}  multi {base['multi']['f1']:.4f} -> {cv['multi']['f1']:.4f}",
                 flush=True,
             )
     if args.cv:
         cv = score_sets(
-            scorer, bench, docs, cross_validate(docs, args.folds, args.l2, args.multi_weight, args.threshold)
+            scorer,
+            bench,
+            docs,
+            cross_validate(
+                docs, args.folds, args.l2, args.multi_weight, args.threshold, boost_settings(vars(args))
+            ),
         )
         print(f"{'':16}{'rules F1':>9}{'CV F1':>8}{'P':>7}{'R':>7}")
         for key in sorted(cv):
@@ -344,13 +383,14 @@ def main() -> int:
         if args.json:
             Path(args.json).write_text(json.dumps({"rules": base, "cv": cv, "args": vars(args)}, indent=1))
     if args.write:
-        model = train(docs, args.l2, args.multi_weight)
+        model = train(docs, args.l2, args.multi_weight, boost_settings(vars(args)))
         model.update(
             {
                 "trained_on": "../shared/bench aeb (pages.jsonl) and multi (gold.jsonl), dumps: "
                 + ",".join(renderers),
                 "training": "training/train_lines.py"
-                + f" --l2 {args.l2} --multi-weight {args.multi_weight} --threshold {args.threshold}",
+                + f" --l2 {args.l2} --multi-weight {args.multi_weight} --threshold {args.threshold}"
+                + f" --trees {args.trees} --depth {args.depth} --rate {args.rate} --min-child {args.min_child}",
                 "threshold": args.threshold,
             }
         )

@@ -58,8 +58,12 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Follow @jane on Twitter", "Síguenos en Telegram y recibe ...": an appeal to follow us or
 # an account on a social network ("Follow the money: how Facebook ..." is a headline)
 _FOLLOW = re.compile(
-    r"^(?:follow (?:us|me|our|@\w+)|folge (?:uns|mir)|folgt uns|folgen sie uns|suivez[- ](?:nous|@)|"
-    r"síguenos|siguenos|sígueme|seguici|seguimi|siga-nos|sigam-nos|volg ons|obserwuj nas)"
+    # at the start of the line or of one of its sentences ("Made this recipe? Tag us on ...")
+    r"(?:^|[.!?] +)(?:follow (?:us|me|our|@\w+)|tag (?:us|me)|find us|"
+    r"folge (?:uns|mir)|folgt uns|folgen sie uns|markiere uns|markiert uns|finde uns|"
+    r"suivez[- ](?:nous|@)|identifiez[- ]nous|retrouvez[- ]nous|"
+    r"síguenos|siguenos|sígueme|etiquétanos|encuéntranos|seguici|seguimi|taggaci|trovaci|"
+    r"siga-nos|sigam-nos|marque-nos|volg ons|tag ons|vind ons|obserwuj nas|oznacz nas|znajdź nas)"
     r"[^.!?]{0,60}?\b(?:twitter|x\.com|facebook|instagram|telegram|tiktok|linkedin|youtube|mastodon|threads|whatsapp|bluesky)\b",
     re.IGNORECASE,
 )

@@ -29,6 +29,7 @@ from ..errors import ConfigError
 from ..features import effective_length, ends_sentence, has_digit, sentence_marks
 from ..model import Line
 from ..page import Page
+from ..treecode import compile_trees
 from .base import Layer
 from .region import Region
 
@@ -203,7 +204,8 @@ def _dot(weights: tuple[float, ...], bias: float, row: tuple[float, ...]) -> flo
 
 
 class LineModel:
-    """A logistic regression over :data:`FEATURES` (read from JSON)."""
+    """A logistic regression over :data:`FEATURES`, optionally followed by boosted regression
+    trees that add to its log-odds (read from JSON)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         if tuple(data.get("features", ())) != FEATURES:
@@ -214,9 +216,15 @@ class LineModel:
             raise ConfigError("line model: one weight per feature expected")
         #: the probability from which a line is kept, unless the config sets another
         self.threshold = float(data.get("threshold", 0.5))
+        trees = data.get("trees") or []
+        self.trees = len(trees)
+        self._margin = compile_trees(trees, len(FEATURES)) if trees else None
 
     def probabilities(self, rows: list[tuple[float, ...]]) -> list[float]:
-        return [_sigmoid(_dot(self.weights, self.bias, row)) for row in rows]
+        w, b, margin = self.weights, self.bias, self._margin
+        if margin is None:
+            return [_sigmoid(_dot(w, b, row)) for row in rows]
+        return [_sigmoid(_dot(w, b, row) + margin(row)) for row in rows]
 
 
 @lru_cache(maxsize=8)
