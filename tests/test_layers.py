@@ -843,6 +843,18 @@ class TestNavigation:
         assert set(drops(page)) == {3, 4, 5}
         assert {r for _, r in drops(page).values()} <= {Reason.MENU, Reason.TAG_LIST}
 
+    def test_three_short_lines_between_paragraphs_are_the_articles(self) -> None:
+        # subheadings inside the text (a heading, its one-line claim, the next heading): a menu
+        # sits in the page's chrome, not between two paragraphs
+        rows = "Our vision\nA fair future for all\nOur mission"
+        page = apply(make_page(between(rows)), "navigation")
+        assert page.decisions == []
+
+    def test_three_short_lines_above_the_article_are_a_menu(self) -> None:
+        text = "\n\n".join(["Gardening", "Motoring", "Property", P1, P2]) + "\n"
+        page = apply(make_page(text), "navigation")
+        assert drops(page) == {n: ("navigation", Reason.MENU) for n in (1, 3, 5)}
+
     def test_two_short_lines_are_not_a_menu(self) -> None:
         page = apply(make_page(between("Gardening\nMotoring")), "navigation")
         assert page.decisions == []

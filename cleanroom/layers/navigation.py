@@ -30,6 +30,9 @@ _COUNT = re.compile(r"\(\d+'?\)")
 # a longer run than a menu's: three lines of a match report can end in ratings ("Central:
 # David Gómez (6)" / "Asistentes: ... (7)" / "Secretario: ... (7)")
 _COUNTED_MIN_RUN = 4
+# a run of at most this many short lines between two paragraphs is the article's own
+# (subheadings, a short list), not a menu: menus sit in the page's chrome, not inside its prose
+_BETWEEN_PROSE_MAX_RUN = 3
 
 
 def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset()) -> bool:
@@ -116,20 +119,28 @@ class Navigation(Layer):
 
     def _menus(self, page: Page, lines: list[Line], min_run: int, short_words: int) -> None:
         run: list[Line] = []
-        prev_text = ""
+        before: Line | None = None  # the line just above the run
         for ln in [*lines, None]:
             if ln is not None and is_navlike(ln, short_words, page.stopwords):
                 run.append(ln)
                 continue
-            if run and ln is not None and reads_as_prose(ln) and len(run[-1].text.split()) >= 3:
+            after_prose = ln is not None and reads_as_prose(ln)
+            if run and after_prose and len(run[-1].text.split()) >= 3:
                 run.pop()  # the line just above the first paragraph is the headline, not a link
-            if len(run) >= min_run and not self._article_list(run, prev_text):
+            between_prose = (
+                after_prose
+                and before is not None
+                and reads_as_prose(before)
+                and len(run) <= _BETWEEN_PROSE_MAX_RUN
+                and not any(r.bullet for r in run)
+            )
+            prev_text = before.text if before is not None else ""
+            if len(run) >= min_run and not between_prose and not self._article_list(run, prev_text):
                 reason = Reason.TAG_LIST if all(r.bullet for r in run) and len(run) <= 12 else Reason.MENU
                 for r in run:
                     page.drop(r, self.id, reason, value=float(len(run)), threshold=float(min_run))
             run = []
-            if ln is not None:
-                prev_text = ln.text
+            before = ln
 
     def _counted_lists(self, page: Page, lines: list[Line], min_run: int) -> None:
         """Labels each followed by a count, several in a row: archive months, categories with
