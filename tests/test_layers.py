@@ -1087,9 +1087,9 @@ class TestLearned:
         return apply(page, "content", "learned")
 
     def test_shape_columns(self) -> None:
-        from cleanroom.layers.learned import FEATURES, SHAPE, _shape_columns
+        from cleanroom.layers.learned import EXTRA, FEATURES, SHAPE, _shape_columns
 
-        assert FEATURES[-len(SHAPE) :] == SHAPE
+        assert FEATURES[-len(SHAPE) - len(EXTRA) : -len(EXTRA)] == SHAPE
         caps, digits, colon, sentences = _shape_columns(
             ["Here is why:", "The Big Game Tonight", "In 2019 there were 12 cases. Most were mild.", ""]
         )
@@ -1098,6 +1098,22 @@ class TestLearned:
         assert digits[2] > 0.0 == digits[1]
         assert sentences[2] > 0.0 == sentences[1]
         assert (caps[3], digits[3], colon[3], sentences[3]) == (0.0, 0.0, 0.0, 0.0)
+
+    def test_extra_columns(self) -> None:
+        from cleanroom.layers.learned import EXTRA, FEATURES, features
+        from cleanroom.model import Line
+
+        texts = ["BREAKING NEWS TODAY", "Why does it matter?", "The vote was close.", "Why does it matter?"]
+        lines = [Line(no=i + 1, raw=t, text=t, block=1 if i < 3 else 2) for i, t in enumerate(texts)]
+        rows = features(lines, [True] * 4, [0] * 5, 70)
+        assert len(rows[0]) == len(FEATURES) and FEATURES[-len(EXTRA) :] == EXTRA
+        col = {name: [r[FEATURES.index(name)] for r in rows] for name in EXTRA}
+        assert col["upper"][0] == 1.0 and 0.0 < col["upper"][2] < 0.2
+        assert col["question"] == [0.0, 1.0, 0.0, 1.0]
+        assert col["repeated"] == [0.0, 1.0, 0.0, 1.0]
+        assert col["block"] == [0.3, 0.3, 0.3, 0.1]
+        assert col["prev_end"] == [0.0, 0.0, 1.0, 1.0]
+        assert col["next_end"] == [1.0, 1.0, 1.0, 0.0]
 
     def test_shipped_model_loads_and_matches_the_features(self) -> None:
         from cleanroom.layers.learned import FEATURES, load_model

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from operator import mul
@@ -62,7 +63,11 @@ CROSS = (
 #: the line's shape beyond its length: Title-Case share of its words (headlines, teasers,
 #: names), share of digits, a closing colon (an introduction), sentences per 100 characters
 SHAPE = ("caps", "digits", "colon", "sentences")
-FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE
+#: more shape and context, for the trees: the share of upper-case letters, a closing question
+#: mark, the same text on another kept line, the size of the line's block, the neighbours'
+#: sentence ends
+EXTRA = ("upper", "question", "repeated", "block", "prev_end", "next_end")
+FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE + EXTRA
 
 _LOG_LEN = math.log1p(1000.0)
 _WINDOW = 3
@@ -135,6 +140,8 @@ def features(
     short = [1.0 if x < length_low else 0.0 for x in lens]
     out = [1.0 - i for i in ins]
     bullets = [ln.bullet for ln in lines]
+    seen_texts = Counter(texts)
+    blocks = Counter(ln.block for ln in lines)
     zero = [0.0]
     cols = (
         ll,
@@ -175,8 +182,20 @@ def features(
         [h * x for h, x in zip(short, good)],
         # shape
         *_shape_columns(texts),
+        # extra
+        [_upper_share(t) for t in texts],
+        [1.0 if t.endswith("?") else 0.0 for t in texts],
+        [1.0 if seen_texts[t] > 1 else 0.0 for t in texts],
+        [min(1.0, blocks[ln.block] / 10.0) for ln in lines],
+        zero + end[:-1],
+        end[1:] + zero,
     )
     return list(zip(*cols))
+
+
+def _upper_share(t: str) -> float:
+    letters = sum(1 for c in t if c.isalpha())
+    return sum(1 for c in t if c.isupper()) / letters if letters else 0.0
 
 
 def _shape_columns(texts: list[str]) -> tuple[list[float], list[float], list[float], list[float]]:
