@@ -54,7 +54,12 @@ _CLOSING = frozenset("\"'”’»)]")
 def ends_sentence(text: str) -> bool:
     """The line ends like a sentence: terminal punctuation, then closing quotes or brackets.
     (Walks back from the end: a regex anchored at $ would scan the whole line.)"""
-    i = len(text) - 1
+    if not text:
+        return False
+    last = text[-1]
+    if last not in _CLOSING:  # the usual case: no closing quote or bracket to skip
+        return last in _END_CHARS
+    i = len(text) - 2
     while i >= 0 and text[i] in _CLOSING:
         i -= 1
     return i >= 0 and text[i] in _END_CHARS

@@ -61,10 +61,15 @@ class PhraseSet:
 
     def starts(self, key: str) -> str | None:
         """The longest phrase that the key starts with, on a word boundary."""
-        words = key.split(" ", 12)  # no phrase is longer than a dozen words
-        for cand in self.by_first.get(words[0], ()):
-            if tuple(words[: len(cand)]) == cand:
-                return " ".join(cand)
+        # most keys start with a word no phrase starts with: look that word up before
+        # splitting the key (the first word is the key up to its first space)
+        space = key.find(" ")
+        cands = self.by_first.get(key if space < 0 else key[:space])
+        if cands:
+            words = key.split(" ", 12)  # no phrase is longer than a dozen words
+            for cand in cands:
+                if tuple(words[: len(cand)]) == cand:
+                    return " ".join(cand)
         if self.cjk and not key.isascii() and _CJK.search(key):
             for p in self.cjk:
                 if key.startswith(p):
@@ -237,7 +242,9 @@ class Scanner:
             ps = phrases(cat)
             for cands in ps.by_first.values():
                 for cand in cands:
-                    pos = max(range(len(cand)), key=lambda i: (len(cand[i]), -i))
+                    # the longest word, the first of equals
+                    lengths = [len(w) for w in cand]
+                    pos = lengths.index(max(lengths))
                     by_anchor.setdefault(cand[pos], []).append((cat, cand, pos))
             self.cjk.extend((cat, p) for p in ps.cjk)
         self.index = {w: tuple(c) for w, c in by_anchor.items()}
