@@ -194,6 +194,19 @@ def stopword_languages() -> tuple[str, ...]:
 
 
 @cache
+def stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The word-based stoplist languages in order, and for each word the positions (in that
+    order) of the languages whose stoplist holds it: a text's hit count per stoplist then
+    costs one lookup per distinct word instead of one per word and stoplist."""
+    langs = tuple(lang for lang in stopword_languages() if lang not in CHAR_BASED)
+    index: dict[str, list[int]] = {}
+    for i, lang in enumerate(langs):
+        for w in stopwords(lang):
+            index.setdefault(w, []).append(i)
+    return langs, {w: tuple(ids) for w, ids in index.items()}
+
+
+@cache
 def all_stopwords() -> frozenset[str]:
     """The word-based stoplists of every language together."""
     return frozenset().union(*(stopwords(lang) for lang in stopword_languages() if lang not in CHAR_BASED))

@@ -215,7 +215,8 @@ class Normalize(Layer):
         lines = page.lines
         for k, ln in enumerate(lines):
             if not ln.text or not ln.kept:
-                self._flush(page, head, joined)
+                if len(joined) > 1:  # (most lines join nothing: no call for them)
+                    self._flush(page, head, joined)
                 head, prev, joined = None, None, []
                 continue
             nxt = lines[k + 1] if k + 1 < len(lines) else None
@@ -229,7 +230,8 @@ class Normalize(Layer):
                 )
                 prev = ln
                 continue
-            self._flush(page, head, joined)
+            if len(joined) > 1:
+                self._flush(page, head, joined)
             head, prev, joined = ln, ln, [ln.text]
         self._flush(page, head, joined)
 
