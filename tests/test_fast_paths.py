@@ -62,3 +62,30 @@ def test_language_detector_overrides_match_langdetect() -> None:
         assert a == b
         assert (det._normalize_prob(a) > 0.99999) == (Detector._normalize_prob(ref, b) > 0.99999)
         assert a == b
+
+
+def test_paged_langdetect_table_detects_as_the_full_one() -> None:
+    from cleanroom import langid
+
+    samples = [
+        "The committee will meet again next week to discuss the proposal in detail.",
+        "Die Regierung hat am Mittwoch einen neuen Gesetzentwurf vorgelegt, über den nun beraten wird.",
+        "Правительство представило новый законопроект, который будет обсуждаться на следующей неделе.",
+        "政府周三提出了一项新的法案，下周将进行讨论。",
+        "قدمت الحكومة مشروع قانون جديد سيتم مناقشته الأسبوع المقبل",
+        "Chính phủ đã trình một dự luật mới sẽ được thảo luận vào tuần tới.",
+        "Mixed: Москва and Berlin, 東京 and Παρίσι — ελληνικά",
+    ]
+    saved = langid._FACTORY
+    try:
+        langid._FACTORY = None
+        langid._WORD_MEMO.clear()
+        paged = [langid.detect(s) for s in reversed(samples)][::-1]
+        langs, words, flat = langid._build()
+        full = langid._ProbMap({w: i for i, w in enumerate(words)}, flat, len(langs))
+        langid._FACTORY = langid._Factory(full, langs)
+        langid._WORD_MEMO.clear()
+        assert [langid.detect(s) for s in samples] == paged
+    finally:
+        langid._FACTORY = saved
+        langid._WORD_MEMO.clear()
