@@ -17,6 +17,7 @@ _MOJIBAKE_REF = re.compile(
     "[\u00c2\u00c3\u00c5\u00e2\u00ef][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|[\u0080-\u009f]|\u00ef\u00bf\u00bd"
 )
 _MARKDOWN_HINT_REF = re.compile(r"\*\*|(?<!\w)[*_](?=\w)|\\[.\-+*_#!\[\]()`>]")
+_SENTENCE_MARK_REF = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
 
 
 def _strings(alphabet: str, n: int = 20_000, seed: int = 1) -> list[str]:
@@ -36,6 +37,13 @@ def test_markdown_hint_matches_where_the_reference_does() -> None:
     alphabet = "a_*\\ .-+#!()[]`>1é\u00a0"
     for s in _strings(alphabet):
         assert bool(normalize._MARKDOWN_HINT.search(s)) == bool(_MARKDOWN_HINT_REF.search(s)), s
+
+
+def test_sentence_marks_count_as_the_reference() -> None:
+    from cleanroom.features import sentence_marks
+
+    for s in _strings("a .!?。！？\n\u3000\u00a0x", 20_000, seed=3):
+        assert sentence_marks(s) == len(_SENTENCE_MARK_REF.findall(s)), s
 
 
 def test_language_detector_overrides_match_langdetect() -> None:
