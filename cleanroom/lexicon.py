@@ -61,10 +61,15 @@ class PhraseSet:
 
     def starts(self, key: str) -> str | None:
         """The longest phrase that the key starts with, on a word boundary."""
-        words = key.split(" ", 12)  # no phrase is longer than a dozen words
-        for cand in self.by_first.get(words[0], ()):
-            if tuple(words[: len(cand)]) == cand:
-                return " ".join(cand)
+        # most keys start with a word no phrase starts with: look that word up before
+        # splitting the key (the first word is the key up to its first space)
+        space = key.find(" ")
+        cands = self.by_first.get(key if space < 0 else key[:space])
+        if cands:
+            words = key.split(" ", 12)  # no phrase is longer than a dozen words
+            for cand in cands:
+                if tuple(words[: len(cand)]) == cand:
+                    return " ".join(cand)
         if self.cjk and not key.isascii() and _CJK.search(key):
             for p in self.cjk:
                 if key.startswith(p):
@@ -189,6 +194,19 @@ def stopword_languages() -> tuple[str, ...]:
 
 
 @cache
+def stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The word-based stoplist languages in order, and for each word the positions (in that
+    order) of the languages whose stoplist holds it: a text's hit count per stoplist then
+    costs one lookup per distinct word instead of one per word and stoplist."""
+    langs = tuple(lang for lang in stopword_languages() if lang not in CHAR_BASED)
+    index: dict[str, list[int]] = {}
+    for i, lang in enumerate(langs):
+        for w in stopwords(lang):
+            index.setdefault(w, []).append(i)
+    return langs, {w: tuple(ids) for w, ids in index.items()}
+
+
+@cache
 def all_stopwords() -> frozenset[str]:
     """The word-based stoplists of every language together."""
     return frozenset().union(*(stopwords(lang) for lang in stopword_languages() if lang not in CHAR_BASED))
@@ -237,7 +255,9 @@ class Scanner:
             ps = phrases(cat)
             for cands in ps.by_first.values():
                 for cand in cands:
-                    pos = max(range(len(cand)), key=lambda i: (len(cand[i]), -i))
+                    # the longest word, the first of equals
+                    lengths = [len(w) for w in cand]
+                    pos = lengths.index(max(lengths))
                     by_anchor.setdefault(cand[pos], []).append((cat, cand, pos))
             self.cjk.extend((cat, p) for p in ps.cjk)
         self.index = {w: tuple(c) for w, c in by_anchor.items()}

@@ -4,20 +4,25 @@ process pool and the engine integrations (they only schedule ``Cleaner.clean``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import frontend
 from .config import Config, preset
-from .corpus.site import SiteStats
 from .errors import CleanroomError, ConfigError, DocumentError
-from .html import HtmlDocument, parse_html
-from .html.decode import decode_text
 from .layers import LAYERS
 from .layers.content import Content
 from .layers.language import apply_fallback
 from .model import CleanResult, ScoreReport
 from .page import Page
 from .scoring import report, score_lines
+
+if TYPE_CHECKING:
+    from .corpus.site import SiteStats
+    from .html import HtmlDocument
+
+# The HTML front end (cleanroom.html: BeautifulSoup glue, DOM hints) and the byte decoder
+# that lives beside it are imported when a page or bytes first come in: a run over text
+# never needs them, and each process would otherwise load them at start-up.
 
 _CONTENT = Content()
 
@@ -52,6 +57,8 @@ class Cleaner:
         Bytes are decoded as :func:`cleanroom.html.decode.decode_text` describes.
         """
         if isinstance(text, (bytes, bytearray, memoryview)):
+            from .html.decode import decode_text
+
             text = decode_text(bytes(text)).text
         elif not isinstance(text, str):
             raise TypeError(f"clean() takes str or bytes, not {type(text).__name__}")
@@ -68,6 +75,8 @@ class Cleaner:
         ``dom_paths=False`` leaves the lines' ``dom_path`` empty (no layer reads it)."""
         if not isinstance(html, (str, bytes, bytearray, memoryview)):
             raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+        from .html import parse_html
+
         try:
             doc = parse_html(html, parser, dom_paths)
         except ConfigError:
@@ -98,6 +107,8 @@ class Cleaner:
     def clean(self, text: str | bytes, site: str | None = None) -> CleanResult:
         """Clean one text dump (str, or bytes: BOM, UTF-8, else cp1252; see ``run``)."""
         if isinstance(text, (bytes, bytearray, memoryview)):
+            from .html.decode import decode_text
+
             dec = decode_text(bytes(text))
             source = {"format": "text", "encoding": dec.encoding, "encoding_source": dec.source}
             return self.result(self.run(dec.text, site), source)

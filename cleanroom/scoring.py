@@ -22,7 +22,8 @@ from .model import Line, ScoreReport
 from .reasons import Reason
 
 OUTSIDE_FACTOR = 0.0
-_CONTENT_REASONS = {Reason.LOW_DENSITY, Reason.OUTSIDE_MAIN}
+# a tuple, not a set: a set hashes the member through Enum's Python-level __hash__
+_CONTENT_REASONS = (Reason.LOW_DENSITY, Reason.OUTSIDE_MAIN)
 
 
 def score_lines(lines: list[Line]) -> tuple[float, float, dict[str, float]]:

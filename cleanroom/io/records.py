@@ -80,10 +80,12 @@ class RunStats:
             for reason, n in result.removed_by_reason.items():
                 if reason != "title":
                     self.removed_by_reason[reason] = self.removed_by_reason.get(reason, 0) + n
-        for d in result.decisions:
+        by_layer, by_reason = self.removed_by_layer, self.removed_by_reason
+        for d in result.decisions:  # (a page records hundreds: counted inline)
             if d.action == "drop":
-                _inc(self.removed_by_layer, d.layer)
-                _inc(self.removed_by_reason, d.reason.value)
+                by_layer[d.layer] = by_layer.get(d.layer, 0) + 1
+                reason = d.reason._value_  # (.value is a Python-level property)
+                by_reason[reason] = by_reason.get(reason, 0) + 1
         b = min(int(result.score * HISTOGRAM_BINS), HISTOGRAM_BINS - 1)
         self.score_histogram[max(b, 0)] += 1
         _inc(self.languages, result.language)

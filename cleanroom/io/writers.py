@@ -9,7 +9,6 @@ import io
 import json
 import os
 import sys
-import uuid
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -341,7 +340,9 @@ _DROP_HEADERS = {
     "warc-identified-payload-type",
     "warc-refers-to",
 }
-_NS = uuid.UUID("6f1c3c2e-7b1a-4c47-9d0e-3c1e5a2b9f10")
+# the namespace of the record ids (uuid5); uuid is imported with the WARC writer, which is
+# the only one that needs it (it costs a few ms of every run's start-up otherwise)
+_NS = "6f1c3c2e-7b1a-4c47-9d0e-3c1e5a2b9f10"
 
 
 class _WarcOut:
@@ -364,6 +365,8 @@ class _WarcOut:
         self.fh = fh
 
     def write(self, rec: Record, result: CleanResult, meta: dict[str, Any]) -> None:
+        import uuid
+
         from warcio.statusandheaders import StatusAndHeaders
 
         old: list[tuple[str, str]] = rec.meta.get("warc_headers") or []
@@ -374,7 +377,7 @@ class _WarcOut:
         else:
             refers = source_id
         headers = [("WARC-Type", "conversion")]
-        headers.append(("WARC-Record-ID", f"<urn:uuid:{uuid.uuid5(_NS, source_id)}>"))
+        headers.append(("WARC-Record-ID", f"<urn:uuid:{uuid.uuid5(uuid.UUID(_NS), source_id)}>"))
         headers += [(k, v) for k, v in old if k.lower() not in _DROP_HEADERS]
         if "warc-target-uri" not in old_map and rec.url:
             headers.append(("WARC-Target-URI", rec.url))

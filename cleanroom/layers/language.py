@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..features import ends_sentence, tokens_lower
 from ..langid import detect
-from ..lexicon import CHAR_BASED, density_scale, stopword_languages, stopwords
+from ..lexicon import CHAR_BASED, density_scale, stopword_index, stopwords
 from ..page import Page
 from .base import Layer
 
@@ -45,13 +45,12 @@ def stoplist_rates(sample: str) -> dict[str, float]:
     toks = tokens_lower(sample)[:400]
     if not toks:
         return {}
-    counts = Counter(toks)
-    vocab = counts.keys()
-    return {
-        lang: sum(counts[w] for w in stopwords(lang).intersection(vocab)) / len(toks)
-        for lang in stopword_languages()
-        if lang not in CHAR_BASED
-    }
+    langs, index = stopword_index()
+    hits = [0] * len(langs)
+    for w, n in Counter(toks).items():
+        for i in index.get(w, ()):
+            hits[i] += n
+    return {lang: hits[i] / len(toks) for i, lang in enumerate(langs)}
 
 
 def _best(rates: dict[str, float]) -> tuple[str | None, float]:

@@ -64,6 +64,11 @@ def _is_language_line(text: str, key: str | None = None) -> bool:
         return False
     if key in langs:
         return True
+    # Every part being a language name means the parts are the key's words (a name is a key:
+    # word characters only), so the key's first word must be one; most lines leave here.
+    space = key.find(" ")
+    if (key if space < 0 else key[:space]) not in langs:
+        return False
     parts = [p for p in _SWITCH_SEP.split(text.casefold()) if p]
     return len(parts) >= 2 and all(p in langs for p in parts)
 

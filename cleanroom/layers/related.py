@@ -26,7 +26,7 @@ _TITLE_CASE = 0.85
 
 def _headline_shaped(ln: Line) -> bool:
     text = ln.text
-    return not ln.bullet.startswith("#") and not ends_sentence(text) and 3 <= text.count(" ") + 1 <= 16
+    return 3 <= text.count(" ") + 1 <= 16 and not ln.bullet.startswith("#") and not ends_sentence(text)
 
 
 def _summary_shaped(ln: Line) -> bool:
@@ -223,6 +223,6 @@ class Related(Layer):
             # standings, a subheading set as a paragraph); teasers are links
             return 0.0
         text = ln.text
-        if ln.bullet.startswith("#") or ends_sentence(text) or not 5 <= text.count(" ") + 1 <= 16:
+        if not 5 <= text.count(" ") + 1 <= 16 or ln.bullet.startswith("#") or ends_sentence(text):
             return 0.0
         return title_case_ratio(words(text), stopwords)
