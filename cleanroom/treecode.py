@@ -4,14 +4,21 @@ Walking a tree stored as lists costs a few list look-ups per node; thirty trees 
 on every kept line made that the learned layer's main cost. Generated nested ``if`` statements
 cost one comparison per level instead. The source is generated from numbers only (every
 feature index goes through ``int`` and every threshold and value through ``float`` before it
-is written, as ``repr``), so a model file cannot put code into it.
+is written, as ``repr``), so a model file cannot put code into it. The compiled code is kept
+in the start-up cache (cleanroom/cache.py), keyed by a hash of the source and of this
+Python's bytecode version, so a model's trees are compiled once per machine.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import marshal
 from collections.abc import Callable, Sequence
+from types import CodeType
 from typing import Any
 
+from . import cache
 from .errors import ConfigError
 
 Tree = dict[str, Sequence[Any]]
@@ -41,6 +48,24 @@ def _emit(tree: Tree, node: int, indent: str, out: list[str]) -> None:
     _emit(tree, int(tree["right"][node]), indent + "    ", out)
 
 
+def _code(source: str) -> CodeType:
+    """The compiled source, from the start-up cache when this Python compiled it before
+    (compiling the shipped model's trees takes about 15 ms of every start)."""
+    key = hashlib.sha256(importlib.util.MAGIC_NUMBER + source.encode("utf-8")).hexdigest()[:20]
+    name = f"trees-{key}.marshal"
+    blob = cache.read(name)
+    if blob is not None:
+        try:
+            code = marshal.loads(blob)
+        except (EOFError, ValueError, TypeError):
+            code = None
+        if isinstance(code, CodeType):
+            return code
+    code = compile(source, "<cleanroom line trees>", "exec")
+    cache.write(name, marshal.dumps(code))
+    return code
+
+
 def compile_trees(trees: Sequence[Tree], n_features: int) -> Callable[[Sequence[float]], float]:
     """A function of a feature row giving the sum of the trees' leaf values."""
     lines = ["def margin(x):", "    s = 0.0"]
@@ -49,6 +74,6 @@ def compile_trees(trees: Sequence[Tree], n_features: int) -> Callable[[Sequence[
         _emit(tree, 0, "    ", lines)
     lines.append("    return s")
     namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), "<cleanroom line trees>", "exec"), namespace)  # noqa: S102
+    exec(_code("\n".join(lines)), namespace)  # noqa: S102
     fn: Callable[[Sequence[float]], float] = namespace["margin"]
     return fn

@@ -102,3 +102,28 @@ def test_langdetect_cache_damage_falls_back(cache_dir: Path) -> None:
         keys[0].write_bytes(damage)
         _reset()
         assert Cleaner().clean(DOC) == expected
+
+
+def test_compiled_trees_come_from_the_cache_and_survive_damage(cache_dir: Path) -> None:
+    from cleanroom.treecode import compile_trees
+
+    stump = {
+        "feature": [0, -1, -1],
+        "threshold": [0.5, 0, 0],
+        "left": [1, -1, -1],
+        "right": [2, -1, -1],
+        "value": [0, -1.0, 2.0],
+    }
+    rows = [[0.0], [0.5], [0.75]]
+    first = [compile_trees([stump], 1)(r) for r in rows]  # type: ignore[list-item]
+    assert first == [-1.0, -1.0, 2.0]
+    files = list(cache_dir.glob("trees-*.marshal"))
+    assert len(files) == 1
+    assert [compile_trees([stump], 1)(r) for r in rows] == first  # type: ignore[list-item]
+    for damage in (b"", b"garbage", files[0].read_bytes()[:10]):
+        files[0].write_bytes(damage)
+        assert [compile_trees([stump], 1)(r) for r in rows] == first  # type: ignore[list-item]
+    # other trees are other code, in another file
+    other = dict(stump, value=[0, 1.0, 1.0])
+    assert compile_trees([other], 1)([0.0]) == 1.0  # type: ignore[list-item]
+    assert len(list(cache_dir.glob("trees-*.marshal"))) == 2
