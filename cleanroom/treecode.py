@@ -22,19 +22,28 @@ from . import cache
 from .errors import ConfigError
 
 Tree = dict[str, Sequence[Any]]
+MAX_DEPTH = 40
 
 
 def _check(tree: Tree, n_features: int) -> None:
     size = len(tree["feature"])
     if not size or any(len(tree[k]) != size for k in ("threshold", "left", "right", "value")):
         raise ConfigError("line model: a tree's lists differ in length")
+    depth = [0] * size
     for i in range(size):
         f = int(tree["feature"][i])
         if f >= n_features:
             raise ConfigError(f"line model: a tree splits on feature {f}, there are {n_features}")
-        if f >= 0 and not (i < int(tree["left"][i]) < size and i < int(tree["right"][i]) < size):
+        if f < 0:
+            continue
+        left, right = int(tree["left"][i]), int(tree["right"][i])
+        if not (i < left < size and i < right < size):
             # children come after their parent, so the walk below always ends
             raise ConfigError("line model: a tree's child index is out of order")
+        depth[left] = depth[right] = depth[i] + 1
+        if depth[i] + 1 > MAX_DEPTH:
+            # Python's parser refuses code nested much deeper than this
+            raise ConfigError(f"line model: a tree deeper than {MAX_DEPTH} levels")
 
 
 def _emit(tree: Tree, node: int, indent: str, out: list[str]) -> None:

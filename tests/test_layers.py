@@ -1242,6 +1242,17 @@ class TestLineTrees:
             compile_trees([self.TREES[1]], 2)  # type: ignore[list-item]
         with pytest.raises(ConfigError, match="length"):
             compile_trees([dict(self.TREES[1], value=[0.0])], 3)  # type: ignore[list-item]
+        # a chain of splits too deep for Python's parser is refused, not a SyntaxError
+        n = 60
+        chain = {
+            "feature": [0] * n + [-1] * (n + 1),
+            "threshold": [0.0] * (2 * n + 1),
+            "left": [i + 1 if i < n - 1 else n for i in range(n)] + [-1] * (n + 1),
+            "right": [n + 1 + i for i in range(n)] + [-1] * (n + 1),
+            "value": [0.0] * (2 * n + 1),
+        }
+        with pytest.raises(ConfigError, match="deeper"):
+            compile_trees([chain], 3)  # type: ignore[list-item]
         # numbers only: a string where a threshold belongs is not written into the code
         with pytest.raises(ValueError):
             compile_trees([dict(self.TREES[1], threshold=["0 or __import__('os')", 0, 0])], 3)  # type: ignore[list-item]
