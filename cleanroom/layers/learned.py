@@ -1,5 +1,6 @@
 """Layer 7b, the learned line model: revises the keep / drop decision of the content
-classifier and the main-content region with a logistic regression over per-line features.
+classifier and the main-content region with a logistic regression over per-line features and
+boosted regression trees that correct its log-odds.
 
 The rules before it leave, on every kept line, a content class (``verdict``), the
 classifier's confidence (``content``) and the stopword density; the region's plan (run in
@@ -12,7 +13,8 @@ language-calibrated measurements the rule layers already make.
 
 The weights are data (``cleanroom/models/lines.json``), trained on the dev sets by
 ``training/train_lines.py``; docs/learned.md has the provenance and the cross-validated
-figures. Inference is one dot product per line, in pure Python.
+figures. Inference is one dot product per line and the trees compiled to nested ``if``
+statements (cleanroom/treecode.py), in pure Python.
 """
 
 from __future__ import annotations
@@ -312,7 +314,9 @@ def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
 
 class Learned(Layer):
     id = "learned"
-    description = "logistic line model over the rule layers' measurements (measures; region decides)"
+    description = (
+        "line model (logistic + boosted trees) over the rules' measurements (measures; region decides)"
+    )
 
     def apply(self, page: Page) -> None:
         if any(ln.ancestors for ln in page.lines):
