@@ -1,8 +1,7 @@
 """Regression trees (the learned line model's boosted part) compiled to one Python function.
 
-Walking a tree stored as lists costs a few list look-ups per node; thirty trees of depth four
-on every kept line made that the learned layer's main cost. Generated nested ``if`` statements
-cost one comparison per level instead. The source is generated from numbers only (every
+Walking a tree stored as lists costs a few list look-ups per node, for every tree and every
+kept line; generated nested ``if`` statements cost one comparison per level instead. The source is generated from numbers only (every
 feature index goes through ``int`` and every threshold and value through ``float`` before it
 is written, as ``repr``), so a model file cannot put code into it. The compiled code is kept
 in the start-up cache (cleanroom/cache.py), keyed by a hash of the source and of this
@@ -14,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import marshal
+import math
 from collections.abc import Callable, Sequence
 from types import CodeType
 from typing import Any
@@ -29,6 +29,10 @@ def _check(tree: Tree, n_features: int) -> None:
     size = len(tree["feature"])
     if not size or any(len(tree[k]) != size for k in ("threshold", "left", "right", "value")):
         raise ConfigError("line model: a tree's lists differ in length")
+    numbers = [float(v) for v in tree["threshold"]] + [float(v) for v in tree["value"]]
+    if not all(map(math.isfinite, numbers)):
+        # repr() of nan or inf is no Python literal, and such a split means nothing
+        raise ConfigError("line model: a tree holds a threshold or value that is not finite")
     depth = [0] * size
     for i in range(size):
         f = int(tree["feature"][i])

@@ -1240,6 +1240,8 @@ class TestLineTrees:
             compile_trees([loop], 3)  # type: ignore[list-item]
         with pytest.raises(ConfigError, match="feature 2"):
             compile_trees([self.TREES[1]], 2)  # type: ignore[list-item]
+        with pytest.raises(ConfigError, match="finite"):
+            compile_trees([dict(self.TREES[1], value=[0.0, float("nan"), 1.0])], 3)  # type: ignore[list-item]
         with pytest.raises(ConfigError, match="length"):
             compile_trees([dict(self.TREES[1], value=[0.0])], 3)  # type: ignore[list-item]
         # a chain of splits too deep for Python's parser is refused, not a SyntaxError
