@@ -54,17 +54,19 @@ def _grow(
     """Append the subtree over ``rows`` to ``nodes`` (pre-order); return its root's index."""
     me = len(nodes)
     nodes.append({})
-    gs, hs = float(g[rows].sum()), float(h[rows].sum())
+    g_node, h_node = g[rows], h[rows]  # gathered once, read for every feature
+    gs, hs = float(g_node.sum()), float(h_node.sum())
     best: tuple[float, int, int] | None = None
     if depth > 0 and hs >= 2 * s.min_child:
         parent = gs * gs / (hs + s.l2)
+        xb_node = xb[rows]
         for j, e in enumerate(edges):
             if len(e) == 0:
                 continue
             nb = len(e) + 1
-            col = xb[rows, j]
-            gl = np.cumsum(np.bincount(col, weights=g[rows], minlength=nb))[:-1]
-            hl = np.cumsum(np.bincount(col, weights=h[rows], minlength=nb))[:-1]
+            col = xb_node[:, j]
+            gl = np.cumsum(np.bincount(col, weights=g_node, minlength=nb))[:-1]
+            hl = np.cumsum(np.bincount(col, weights=h_node, minlength=nb))[:-1]
             gr, hr = gs - gl, hs - hl
             ok = (hl >= s.min_child) & (hr >= s.min_child)
             if not ok.any():
