@@ -196,7 +196,7 @@ def features(
 
 
 def _upper_share(t: str) -> float:
-    # map over str methods runs at C speed, three times the generator's
+    # map over the str methods: the same counts as a generator, about a fifth faster
     letters = sum(map(str.isalpha, t))
     return sum(map(str.isupper, t)) / letters if letters else 0.0
 
