@@ -414,4 +414,15 @@ def show_config(preset: str, disable: tuple[str, ...]) -> None:
     import json
 
     cfg = _config(preset, disable, None, False)
-    click.echo(json.dumps({"preset": preset, "layers": list(LAYER_IDS), **cfg.to_dict()}, indent=2))
+    try:
+        text_cfg = Cleaner(cfg).text_config.to_dict()
+    except ConfigError as exc:  # a model file that cannot be read
+        click.echo(f"cleanroom: error: {exc}", err=True)
+        sys.exit(1)
+    full = cfg.to_dict()
+    # the fields text dumps run with instead, because the learned model measured its
+    # features with them (docs/config.md, Presets)
+    text_dumps = {k: v for k, v in text_cfg.items() if full[k] != v}
+    click.echo(
+        json.dumps({"preset": preset, "layers": list(LAYER_IDS), **full, "text_dumps": text_dumps}, indent=2)
+    )

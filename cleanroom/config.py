@@ -167,6 +167,11 @@ PRESETS: dict[str, Config] = {}
 def _register_presets() -> None:
     balanced = Config()
     PRESETS["balanced"] = balanced
+    # The content and region thresholds below shape HTML pages and the rule pipeline. On text
+    # dumps the learned model decides, and its features are measured with the values it was
+    # trained with (learned.MEASURED_WITH), so there the presets differ by learned_threshold:
+    # cross-validated, the model's own features at a higher threshold gave more precision
+    # and more recall than these thresholds at the same one (docs/learned.md).
     # precision: keep only what reads as prose; accept losing headings and short lines
     PRESETS["precision"] = balanced.replace(
         stopwords_low=0.25,
@@ -175,7 +180,7 @@ def _register_presets() -> None:
         length_high=180,
         secondary_region_share=None,
         bad_weight=1.6,
-        learned_threshold=0.6,
+        learned_threshold=0.7,
     )
     # recall: keep anything that might be text; remove only clear boilerplate
     PRESETS["recall"] = balanced.replace(
@@ -186,7 +191,7 @@ def _register_presets() -> None:
         secondary_region_share=0.15,
         bad_weight=0.6,
         drop_inline_headlines=False,
-        learned_threshold=0.3,
+        learned_threshold=0.25,
     )
 
 

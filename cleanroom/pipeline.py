@@ -43,6 +43,16 @@ class Cleaner:
         #: corpus mode: site-wide line counts from a first pass (cleanroom.corpus.count_sites)
         self.site_stats = site_stats
         self.layers = tuple(layer for layer in LAYERS if config.enabled(layer.id))
+        #: the config of text dumps: with the learned layer on, the features it reads are
+        #: measured with the values the model was trained with (learned.MEASURED_WITH), so a
+        #: preset or a custom threshold there changes HTML pages and the rule pipeline only
+        self.text_config = config
+        if config.enabled("learned"):
+            from .layers.learned import load_model
+
+            measured_with = load_model(config.learned_model).measured_with
+            if measured_with:
+                self.text_config = config.replace(**measured_with)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"config": self.config, "site_stats": self.site_stats}
@@ -66,7 +76,7 @@ class Cleaner:
             lines = frontend.parse(text)
         except Exception as exc:  # a bug: see DocumentError
             raise DocumentError("frontend", exc) from exc
-        return self._apply(Page(lines, self.config, text), site)
+        return self._apply(Page(lines, self.text_config, text), site)
 
     def run_html(
         self, html: str | bytes, parser: str | None = None, site: str | None = None, dom_paths: bool = True

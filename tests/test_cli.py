@@ -500,3 +500,23 @@ def test_html_file_is_cleaned_as_html(tmp_path: Path) -> None:
     assert "Paragraph 3 of the report" in result.output
     assert "Café owners said so." in result.output
     assert "var x" not in result.output and "All Rights Reserved" not in result.output
+
+
+def test_config_shows_what_text_dumps_run_with() -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["config", "--preset", "precision"])
+    assert res.exit_code == 0, res.output
+    shown = json.loads(res.output)
+    strict = cleanroom.preset("precision")
+    assert shown["preset"] == "precision" and shown["stopwords_low"] == strict.stopwords_low
+    assert shown["learned_threshold"] == strict.learned_threshold
+    # the model measured its features with the balanced values: text dumps run with those
+    balanced = cleanroom.preset("balanced")
+    assert shown["text_dumps"]["stopwords_low"] == balanced.stopwords_low
+    assert shown["text_dumps"]["length_low"] == balanced.length_low
+    assert "learned_threshold" not in shown["text_dumps"]
+    assert json.loads(runner.invoke(main, ["config"]).output)["text_dumps"] == {}
+    rules = json.loads(
+        runner.invoke(main, ["config", "--preset", "precision", "--disable", "learned"]).output
+    )
+    assert rules["text_dumps"] == {}

@@ -1193,6 +1193,34 @@ class TestLearned:
         with pytest.raises(ConfigError, match="cannot load"):
             load_model(str(tmp_path / "missing.json"))
 
+    def test_text_dumps_are_measured_as_the_model_was_trained(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        import json
+
+        from cleanroom.layers.learned import FEATURES, MEASURED_WITH, load_model
+
+        # the shipped model records the balanced preset's values for every field it reads
+        shipped = load_model().measured_with
+        assert shipped == {k: getattr(preset("balanced"), k) for k in MEASURED_WITH}
+        # a preset's own thresholds then apply to HTML and to the rule pipeline, not to the
+        # features of a text dump, which the model would misjudge
+        strict = cleanroom.Cleaner("precision")
+        assert strict.config.stopwords_low != shipped["stopwords_low"]
+        assert strict.text_config.stopwords_low == shipped["stopwords_low"]
+        assert strict.text_config.learned_threshold == strict.config.learned_threshold
+        assert strict.run(self.TEXT).config is strict.text_config
+        rules = cleanroom.Cleaner(preset("precision").replace(disabled={"learned"}))
+        assert rules.text_config is rules.config
+        # a model file names only fields that shape features, with the values they had
+        data = {"features": list(FEATURES), "weights": [0.0] * len(FEATURES), "bias": 0.0}
+        own = tmp_path / "own.json"
+        own.write_text(json.dumps(dict(data, measured_with={"length_low": 40})), encoding="utf-8")
+        cleaner = cleanroom.Cleaner(preset("precision").replace(learned_model=str(own)))
+        assert cleaner.text_config.length_low == 40 and cleaner.text_config.length_high == 180
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(dict(data, measured_with={"short_words": 3})), encoding="utf-8")
+        with pytest.raises(ConfigError, match="measured_with"):
+            load_model(str(bad))
+
 
 class TestLineTrees:
     """The boosted trees of the line model, compiled to a function (cleanroom/treecode.py)."""

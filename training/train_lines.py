@@ -21,6 +21,8 @@ regression fitted by Newton's method, then ``--trees`` gradient-boosted regressi
 fitted to what it gets wrong, starting from its log-odds (training/boost.py; numpy, training
 only).
 
+--cv-presets precision,balanced,recall: the same folds, one model per fold, and the held-out
+pages cleaned with each preset; prints each set's mean F1, P, R and its lowest renderer.
 --cv: folds split by page for aeb (all six renderings of a page in one fold) and by site (the
 URL's host) for multi. For each fold a model is trained on the other folds, written to a
 temporary JSON file, and the FULL pipeline (``Cleaner(Config(learned_model=...))``) cleans
@@ -53,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleanroom import Cleaner, Config, preset  # noqa: E402
 from cleanroom.layers.language import apply_fallback  # noqa: E402
-from cleanroom.layers.learned import FEATURES, measure  # noqa: E402
+from cleanroom.layers.learned import FEATURES, MEASURED_WITH, measure  # noqa: E402
 from cleanroom.page import Page  # noqa: E402
 from training.boost import BoostSettings  # noqa: E402
 from training.boost import boost as fit_trees  # noqa: E402
@@ -244,6 +246,8 @@ def train(docs: list[dict[str, Any]], l2: float, multi_weight: float, boost: Boo
         "features": list(FEATURES),
         "weights": [round(float(v), 6) for v in wts],
         "bias": round(bias, 6),
+        # the features were measured with the balanced preset's values (collect)
+        "measured_with": {k: getattr(preset("balanced"), k) for k in MEASURED_WITH},
     }
     if boost.trees:
         margin = x @ np.asarray(model["weights"]) + model["bias"]
@@ -284,16 +288,44 @@ def cross_validate(
     threshold: float,
     boost: BoostSettings,
 ) -> dict[tuple[str, str, str], str]:
-    out: dict[tuple[str, str, str], str] = {}
+    """Held-out outputs of the balanced pipeline with each fold's model at ``threshold``."""
+    config = preset("balanced").replace(learned_threshold=threshold)
+    return cross_validate_configs(docs, folds, l2, multi_weight, boost, {"": config})[""]
+
+
+def cross_validate_configs(
+    docs: list[dict[str, Any]],
+    folds: int,
+    l2: float,
+    multi_weight: float,
+    boost: BoostSettings,
+    configs: dict[str, Config],
+) -> dict[str, dict[tuple[str, str, str], str]]:
+    """Held-out outputs of each named config: one model per fold, trained once on the other
+    folds, then the held-out pages cleaned with every config (its ``learned_model`` set to
+    the fold's model)."""
+    outs: dict[str, dict[tuple[str, str, str], str]] = {name: {} for name in configs}
     with tempfile.TemporaryDirectory() as tmp:
         for f in range(folds):
-            train_docs = [d for d in docs if fold_of(d["group"], folds) != f]
-            test = [d for d in docs if fold_of(d["group"], folds) == f]
             path = Path(tmp) / f"fold{f}.json"
+            train_docs = [d for d in docs if fold_of(d["group"], folds) != f]
             path.write_text(json.dumps(train(train_docs, l2, multi_weight, boost)), encoding="utf-8")
-            cfg = preset("balanced").replace(learned_model=str(path), learned_threshold=threshold)
-            out.update(clean_all(test, cfg))
-    return out
+            test = [d for d in docs if fold_of(d["group"], folds) == f]
+            for name, config in configs.items():
+                outs[name].update(clean_all(test, config.replace(learned_model=str(path))))
+    return outs
+
+
+def mean_prf(res: dict[str, dict[str, float]], name: str) -> tuple[float, float, float, float]:
+    """A set's mean F1, P and R over its renderers, and its lowest renderer F1."""
+    per = [v for k, v in res.items() if k.startswith(name + "/")]
+    n = len(per)
+    return (
+        sum(v["f1"] for v in per) / n,
+        sum(v["precision"] for v in per) / n,
+        sum(v["recall"] for v in per) / n,
+        min(v["f1"] for v in per),
+    )
 
 
 def boost_settings(opts: dict[str, Any]) -> BoostSettings:
@@ -318,6 +350,10 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=0.2)
     ap.add_argument("--min-child", type=float, default=5.0)
     ap.add_argument("--cv", action="store_true", help="cross-validated F1 against the rule pipeline")
+    ap.add_argument(
+        "--cv-presets",
+        help="cross-validated F1 / P / R of these presets, comma-separated (one model per fold for all)",
+    )
     ap.add_argument("--write", action="store_true", help="train on everything, write the shipped model")
     ap.add_argument("--json", help="write the CV figures to this file")
     ap.add_argument(
@@ -337,7 +373,7 @@ def main() -> int:
         docs = collect(bench, renderers)
         base = None
     print(f"collected {len(docs)} documents in {time.time() - t0:.0f}s", file=sys.stderr)
-    if args.cv or args.sweep:
+    if args.cv or args.sweep or args.cv_presets:
         scorer = load_scorer(bench)
         if base is None:
             base = score_sets(
@@ -366,6 +402,23 @@ def main() -> int:
                 f"{opts}  aeb {base['aeb']['f1']:.4f} -> {cv['aeb']['f1']:.4f}  multi {base['multi']['f1']:.4f} -> {cv['multi']['f1']:.4f}",
                 flush=True,
             )
+    if args.cv_presets:
+        names = [n for n in args.cv_presets.split(",") if n]
+        # a preset without its own threshold gets the one the shipped model stores
+        configs = {n: preset(n) for n in names}
+        configs = {
+            n: c if c.learned_threshold is not None else c.replace(learned_threshold=args.threshold)
+            for n, c in configs.items()
+        }
+        outs = cross_validate_configs(
+            docs, args.folds, args.l2, args.multi_weight, boost_settings(vars(args)), configs
+        )
+        print(f"{'preset':12}{'set':7}{'F1':>8}{'P':>8}{'R':>8}{'lowest':>8}")
+        for name in names:
+            res = score_sets(scorer, bench, docs, outs[name])
+            for set_name in ("aeb", "multi"):
+                f1, p, r, low = mean_prf(res, set_name)
+                print(f"{name:12}{set_name:7}{f1:8.4f}{p:8.4f}{r:8.4f}{low:8.4f}", flush=True)
     if args.cv:
         cv = score_sets(
             scorer,

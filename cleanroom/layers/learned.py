@@ -71,6 +71,24 @@ SHAPE = ("caps", "digits", "colon", "sentences")
 EXTRA = ("upper", "question", "repeated", "block", "prev_end", "next_end")
 FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE + EXTRA
 
+#: the config fields that shape the features (the content classifier's thresholds and the
+#: region plan's weights): a model records the values it was trained with, and on text dumps
+#: the pipeline measures with those values whatever the preset, because a model fed features
+#: measured under other thresholds judges lines it never saw (a preset moves the trade-off
+#: through ``learned_threshold`` instead; docs/learned.md)
+MEASURED_WITH = (
+    "length_low",
+    "length_high",
+    "stopwords_low",
+    "stopwords_high",
+    "secondary_region_share",
+    "bad_weight",
+    "promoted_weight",
+    "trim_short_edges",
+    "removed_weight",
+    "boundary_min_chars",
+)
+
 _LOG_LEN = math.log1p(1000.0)
 _WINDOW = 3
 
@@ -238,6 +256,11 @@ class LineModel:
             raise ConfigError("line model: one weight per feature expected")
         #: the probability from which a line is kept, unless the config sets another
         self.threshold = float(data.get("threshold", 0.5))
+        measured_with = data.get("measured_with") or {}
+        if not isinstance(measured_with, dict) or not set(measured_with) <= set(MEASURED_WITH):
+            raise ConfigError(f"line model: measured_with may only name {', '.join(MEASURED_WITH)}")
+        #: the config values its features were measured with in training (see MEASURED_WITH)
+        self.measured_with: dict[str, Any] = dict(measured_with)
         trees = data.get("trees") or []
         self.trees = len(trees)
         self._margin = compile_trees(trees, len(FEATURES)) if trees else None
