@@ -1220,6 +1220,9 @@ class TestLearned:
         bad.write_text(json.dumps(dict(data, measured_with={"short_words": 3})), encoding="utf-8")
         with pytest.raises(ConfigError, match="measured_with"):
             load_model(str(bad))
+        bad.write_text(json.dumps(dict(data, measured_with={"length_low": "75"})), encoding="utf-8")
+        with pytest.raises(ConfigError, match="length_low must be a number"):
+            load_model(str(bad))
 
 
 class TestLineTrees:

@@ -259,6 +259,9 @@ class LineModel:
         measured_with = data.get("measured_with") or {}
         if not isinstance(measured_with, dict) or not set(measured_with) <= set(MEASURED_WITH):
             raise ConfigError(f"line model: measured_with may only name {', '.join(MEASURED_WITH)}")
+        for key, value in measured_with.items():
+            if value is not None and not isinstance(value, (bool, int, float)):
+                raise ConfigError(f"line model: measured_with {key} must be a number, not {value!r}")
         #: the config values its features were measured with in training (see MEASURED_WITH)
         self.measured_with: dict[str, Any] = dict(measured_with)
         trees = data.get("trees") or []
