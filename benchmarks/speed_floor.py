@@ -35,25 +35,25 @@ STAGES = ("io", "parse", "language", "normalize")
 
 def run_stage(stage: str) -> None:
     """Be the command of one stage: JSONL records in on stdin, the same records out."""
-    page_cls = frontend = lang = norm = cfg = None
-    if stage != "io":
-        from cleanroom import frontend
-        from cleanroom.config import preset
-        from cleanroom.layers.language import Language
-        from cleanroom.layers.normalize import Normalize
-        from cleanroom.page import Page as page_cls
-
-        cfg, lang, norm = preset("balanced"), Language(), Normalize()
     out = sys.stdout
+    if stage == "io":  # cleanroom is not even imported
+        for line in sys.stdin:
+            out.write(json.dumps(json.loads(line), ensure_ascii=False) + "\n")
+        return
+    from cleanroom import frontend
+    from cleanroom.config import preset
+    from cleanroom.layers.language import Language
+    from cleanroom.layers.normalize import Normalize
+    from cleanroom.page import Page
+
+    cfg = preset("balanced")
+    layers = {"parse": [], "language": [Language()], "normalize": [Language(), Normalize()]}[stage]
     for line in sys.stdin:
         rec = json.loads(line)
-        if frontend is not None:
-            text = rec.get("text") or ""
-            page = page_cls(frontend.parse(text), cfg, text)
-            if stage in ("language", "normalize"):
-                lang.apply(page)
-            if stage == "normalize":
-                norm.apply(page)
+        text = rec.get("text") or ""
+        page = Page(frontend.parse(text), cfg, text)
+        for layer in layers:
+            layer.apply(page)
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
