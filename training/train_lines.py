@@ -80,8 +80,10 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def fold_of(group: str, folds: int) -> int:
-    return zlib.crc32(group.encode("utf-8")) % folds
+def fold_of(group: str, folds: int, salt: str = "") -> int:
+    # the salt draws another split of the same groups: how far CV figures move with the split
+    # alone is the noise band a change must clear (docs/learned.md)
+    return zlib.crc32((salt + group).encode("utf-8")) % folds
 
 
 def host(url: str) -> str:
@@ -287,10 +289,11 @@ def cross_validate(
     multi_weight: float,
     threshold: float,
     boost: BoostSettings,
+    salt: str = "",
 ) -> dict[tuple[str, str, str], str]:
     """Held-out outputs of the balanced pipeline with each fold's model at ``threshold``."""
     config = preset("balanced").replace(learned_threshold=threshold)
-    return cross_validate_configs(docs, folds, l2, multi_weight, boost, {"": config})[""]
+    return cross_validate_configs(docs, folds, l2, multi_weight, boost, {"": config}, salt)[""]
 
 
 def cross_validate_configs(
@@ -300,6 +303,7 @@ def cross_validate_configs(
     multi_weight: float,
     boost: BoostSettings,
     configs: dict[str, Config],
+    salt: str = "",
 ) -> dict[str, dict[tuple[str, str, str], str]]:
     """Held-out outputs of each named config: one model per fold, trained once on the other
     folds, then the held-out pages cleaned with every config (its ``learned_model`` set to
@@ -308,9 +312,9 @@ def cross_validate_configs(
     with tempfile.TemporaryDirectory() as tmp:
         for f in range(folds):
             path = Path(tmp) / f"fold{f}.json"
-            train_docs = [d for d in docs if fold_of(d["group"], folds) != f]
+            train_docs = [d for d in docs if fold_of(d["group"], folds, salt) != f]
             path.write_text(json.dumps(train(train_docs, l2, multi_weight, boost)), encoding="utf-8")
-            test = [d for d in docs if fold_of(d["group"], folds) == f]
+            test = [d for d in docs if fold_of(d["group"], folds, salt) == f]
             for name, config in configs.items():
                 outs[name].update(clean_all(test, config.replace(learned_model=str(path))))
     return outs
@@ -342,6 +346,9 @@ def main() -> int:
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
     ap.add_argument("--renderers", default=",".join(RENDERERS))
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--fold-salt", default="", help="draw another split into folds (the noise band of CV figures)"
+    )
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--multi-weight", type=float, default=1.0)
     ap.add_argument("--threshold", type=float, default=0.45)
@@ -396,7 +403,10 @@ def main() -> int:
             settings = boost_settings(opts)
             main_opts = {k: opts[k] for k in ("l2", "multi_weight", "threshold")}
             cv = score_sets(
-                scorer, bench, docs, cross_validate(docs, args.folds, boost=settings, **main_opts)
+                scorer,
+                bench,
+                docs,
+                cross_validate(docs, args.folds, boost=settings, salt=args.fold_salt, **main_opts),
             )
             print(
                 f"{opts}  aeb {base['aeb']['f1']:.4f} -> {cv['aeb']['f1']:.4f}  multi {base['multi']['f1']:.4f} -> {cv['multi']['f1']:.4f}",
@@ -411,7 +421,7 @@ def main() -> int:
             for n, c in configs.items()
         }
         outs = cross_validate_configs(
-            docs, args.folds, args.l2, args.multi_weight, boost_settings(vars(args)), configs
+            docs, args.folds, args.l2, args.multi_weight, boost_settings(vars(args)), configs, args.fold_salt
         )
         print(f"{'preset':12}{'set':7}{'F1':>8}{'P':>8}{'R':>8}{'lowest':>8}")
         for name in names:
@@ -425,7 +435,13 @@ def main() -> int:
             bench,
             docs,
             cross_validate(
-                docs, args.folds, args.l2, args.multi_weight, args.threshold, boost_settings(vars(args))
+                docs,
+                args.folds,
+                args.l2,
+                args.multi_weight,
+                args.threshold,
+                boost_settings(vars(args)),
+                args.fold_salt,
             ),
         )
         print(f"{'':16}{'rules F1':>9}{'CV F1':>8}{'P':>7}{'R':>7}")
