@@ -55,7 +55,7 @@ def _emit(tree: Tree, node: int, indent: str, out: list[str]) -> None:
     if f < 0:
         out.append(f"{indent}s += {float(tree['value'][node])!r}")
         return
-    out.append(f"{indent}if x[{f}] <= {float(tree['threshold'][node])!r}:")
+    out.append(f"{indent}if x{f} <= {float(tree['threshold'][node])!r}:")
     _emit(tree, int(tree["left"][node]), indent + "    ", out)
     out.append(f"{indent}else:")
     _emit(tree, int(tree["right"][node]), indent + "    ", out)
@@ -81,11 +81,14 @@ def _code(source: str) -> CodeType:
 
 def compile_trees(trees: Sequence[Tree], n_features: int) -> Callable[[Sequence[float]], float]:
     """A function of a feature row giving the sum of the trees' leaf values."""
-    lines = ["def margin(x):", "    s = 0.0"]
+    body: list[str] = []
     for tree in trees:
         _check(tree, n_features)
-        _emit(tree, 0, "    ", lines)
-    lines.append("    return s")
+        _emit(tree, 0, "    ", body)
+    # each feature the trees split on is read from the row once, into a local: a local costs
+    # one load per comparison where ``x[f]`` costs three (about a third of the trees' time)
+    used = sorted({int(f) for tree in trees for f in tree["feature"] if int(f) >= 0})
+    lines = ["def margin(x):", "    s = 0.0", *(f"    x{f} = x[{f}]" for f in used), *body, "    return s"]
     namespace: dict[str, Any] = {}
     exec(_code("\n".join(lines)), namespace)  # noqa: S102
     fn: Callable[[Sequence[float]], float] = namespace["margin"]
