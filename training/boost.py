@@ -29,6 +29,8 @@ class BoostSettings:
     #: L2 on leaf values
     l2: float = 1.0
     bins: int = 64
+    #: tree sets, each grown on a subset of the pages and counted 1/bags (training/train_lines.py)
+    bags: int = 1
 
 
 def quantile_edges(x: np.ndarray, bins: int) -> list[np.ndarray]:
