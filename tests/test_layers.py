@@ -146,6 +146,49 @@ class TestNormalize:
             )
         }
 
+    def test_a_link_of_several_words_inside_a_paragraph_is_rejoined(self) -> None:
+        text = (
+            "Am 14. Juni 2005 hielt \nSteve Jobs\n eine vielbeachtete \n"
+            "Rede vor den Absolventen der Stanford University\n. Den Zuhörern erzählte er drei Geschichten."
+        )
+        assert self._edits(text) == {
+            1: (
+                Reason.WRAP_JOINED,
+                "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen der "
+                "Stanford University. Den Zuhörern erzählte er drei Geschichten.",
+            )
+        }
+
+    def test_a_long_line_between_spaces_is_not_taken_for_a_link(self) -> None:
+        # eleven words: a paragraph of its own, not a link's text
+        text = (
+            "Der Rat tagte am Dienstag lange \n"
+            "Die Mitglieder des Rates stimmten nach langer Debatte über den neuen Plan ab\n"
+            " und vertagten sich."
+        )
+        page = apply(make_page(text), "normalize")
+        assert page.lines[1].kept and page.lines[1].text.startswith("Die Mitglieder")
+
+    def test_punctuation_after_a_link_is_joined_without_a_space(self) -> None:
+        # bs4 prints the comma after a link as a text node of its own: ", international ..."
+        text = "David Brier\n, international anerkannter Fachmann für Brand Identity Management, hat"
+        assert self._edits(text) == {
+            1: (
+                Reason.WRAP_JOINED,
+                "David Brier, international anerkannter Fachmann für Brand Identity Management, hat",
+            )
+        }
+
+    def test_punctuation_after_a_kept_space_keeps_it(self) -> None:
+        # the space is in the dump (French puts one before a colon): it stays
+        text = "Le ministre a annoncé trois mesures \n: une baisse des taxes et deux aides."
+        assert self._edits(text) == {
+            1: (
+                Reason.WRAP_JOINED,
+                "Le ministre a annoncé trois mesures : une baisse des taxes et deux aides.",
+            )
+        }
+
     @pytest.mark.parametrize(
         "text",
         [

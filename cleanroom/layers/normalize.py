@@ -150,7 +150,7 @@ def _link_inside(prev: Line, ln: Line, nxt: Line | None) -> bool:
         return False
     if not (prev.raw.endswith(" ") and not prev.raw.endswith("  ")):
         return False
-    if len(ln.text) > 40 or ln.text.count(" ") > 4 or ends_sentence(ln.text):
+    if len(ln.text) > 80 or ln.text.count(" ") > 9 or ends_sentence(ln.text):
         return False
     after = nxt.raw
     if not (after.startswith(" ") and not after.startswith("  ")) and after[:1] not in _CONTINUATION_START:
@@ -223,7 +223,11 @@ class Normalize(Layer):
             if prev is not None and (self._continues(prev, ln, width) or _link_inside(prev, ln, nxt)):
                 # a wrapped line that starts with "o" or "1990." was parsed as a list item:
                 # as a continuation, its first word is text again
-                joined.append(" ".join(ln.raw.split()) if ln.bullet else ln.text)
+                piece = " ".join(ln.raw.split()) if ln.bullet else ln.text
+                # a text node that starts with closing punctuation ("Stanford University" /
+                # ". Den Zuhörern") belongs to the word before it: no space in between
+                glued = ln.raw[:1] in _CONTINUATION_START and not prev.raw[-1:].isspace()
+                joined.append(piece if glued else " " + piece)
                 ln.bullet = ""  # it was text, not a list item; the next line continues it
                 page.drop(
                     ln, self.id, Reason.WRAP_JOINED, value=float(len(prev.raw.rstrip())), threshold=width
@@ -237,7 +241,7 @@ class Normalize(Layer):
 
     def _flush(self, page: Page, head: Line | None, joined: list[str]) -> None:
         if head is not None and len(joined) > 1:
-            page.edit(head, self.id, Reason.WRAP_JOINED, " ".join(joined))
+            page.edit(head, self.id, Reason.WRAP_JOINED, "".join(joined))
 
     @staticmethod
     def _continues(prev: Line, ln: Line, width: int) -> bool:
