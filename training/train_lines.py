@@ -274,7 +274,7 @@ def bags(docs: list[dict[str, Any]], n: int) -> list[list[dict[str, Any]]]:
     one set grown on all (docs/learned.md)."""
     if n == 1:
         return [docs]
-    return [[d for d in docs if zlib.crc32(f"bag{b}/{d['group']}".encode()) % 4 != 0] for b in range(n)]
+    return [[d for d in docs if fold_of(d["group"], 4, f"bag{b}/") != 0] for b in range(n)]
 
 
 # ---------------------------------------------------------------- evaluation
