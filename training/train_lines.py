@@ -388,6 +388,9 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="train on everything, write the shipped model")
     ap.add_argument("--json", help="write the CV figures to this file")
     ap.add_argument(
+        "--cv-out", help="write the held-out outputs of --cv to this JSONL file (set, renderer, id, text)"
+    )
+    ap.add_argument(
         "--cache", help="pickle of the collected features (made if missing; delete it when features change)"
     )
     ap.add_argument(
@@ -454,20 +457,21 @@ def main() -> int:
                 f1, p, r, low = mean_prf(res, set_name)
                 print(f"{name:12}{set_name:7}{f1:8.4f}{p:8.4f}{r:8.4f}{low:8.4f}", flush=True)
     if args.cv:
-        cv = score_sets(
-            scorer,
-            bench,
+        held_out = cross_validate(
             docs,
-            cross_validate(
-                docs,
-                args.folds,
-                args.l2,
-                args.multi_weight,
-                args.threshold,
-                boost_settings(vars(args)),
-                args.fold_salt,
-            ),
+            args.folds,
+            args.l2,
+            args.multi_weight,
+            args.threshold,
+            boost_settings(vars(args)),
+            args.fold_salt,
         )
+        cv = score_sets(scorer, bench, docs, held_out)
+        if args.cv_out:
+            with open(args.cv_out, "w", encoding="utf-8") as f:
+                for (set_name, renderer, doc_id), text in sorted(held_out.items()):
+                    row = {"set": set_name, "renderer": renderer, "id": doc_id, "text": text}
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{'':16}{'rules F1':>9}{'CV F1':>8}{'P':>7}{'R':>7}")
         for key in sorted(cv):
             b, c = base[key], cv[key]
