@@ -159,6 +159,87 @@ class TestNormalize:
             )
         }
 
+    def test_a_chain_of_text_nodes_and_links_is_one_sentence(self) -> None:
+        # bs4: text node, link, text node, link, text node; the last node starts with a noun
+        text = (
+            "An \ndieser\n und \nanderer\n Stelle habe ich vor kurzem das Projekt \n#DigitalHerrnhut\n"
+            " aufgerissen."
+        )
+        assert self._edits(text) == {
+            1: (
+                Reason.WRAP_JOINED,
+                "An dieser und anderer Stelle habe ich vor kurzem das Projekt #DigitalHerrnhut aufgerissen.",
+            )
+        }
+
+    @pytest.mark.parametrize(
+        ("text", "joined"),
+        [
+            # a text node cut before a name that starts with a capital and goes on after it
+            (
+                "It announced an order of 50 \nAirbus\n A350-900 jets on Monday.",
+                "It announced an order of 50 Airbus A350-900 jets on Monday.",
+            ),
+            # a no-break space at the node's edge, a link that ends the sentence
+            (
+                "Today only, Amazon offers \nApple’s 12-inch MacBook in certified condition for\u00a0\n$700\n.",
+                "Today only, Amazon offers Apple’s 12-inch MacBook in certified condition for $700.",
+            ),
+            # a link that ends the paragraph
+            (
+                "Der Santa Fe übertrumpft hier sogar die deutsche \nPremium-Liga\n\nDer Tacho ist digital.",
+                "Der Santa Fe übertrumpft hier sogar die deutsche Premium-Liga",
+            ),
+        ],
+    )
+    def test_a_capitalised_node_after_a_kept_space_goes_on_with_the_sentence(
+        self, text: str, joined: str
+    ) -> None:
+        assert self._edits(text)[1] == (Reason.WRAP_JOINED, joined)
+
+    def test_a_compound_split_at_its_link_is_glued_back(self) -> None:
+        text = "Zugleich sinkt das Risiko, die Radon\n-Situation zu unterschätzen."
+        assert self._edits(text) == {
+            1: (Reason.WRAP_JOINED, "Zugleich sinkt das Risiko, die Radon-Situation zu unterschätzen.")
+        }
+        # a signed number after a number is a table's next cell, not the rest of a word
+        assert self._edits("Close 225.86\n-12.99\n-5.44%") == {}
+
+    def test_an_elided_compound_in_a_wrapped_dump_keeps_its_space(self) -> None:
+        # w3m wrapped the line before "-strukturen": "Aufgaben und -strukturen", not "und-strukturen"
+        filler = "Outsourcing bezeichnet in der Ökonomie die Abgabe von Aufgaben"
+        text = "\n".join(
+            [
+                "Outsourcing bzw. Auslagerung bezeichnet in der Ökonomie die Abgabe von Unternehmensaufgaben und",
+                "-strukturen an externe oder interne Dienstleister. Es ist eine spezielle Form des Fremdbezugs",
+                *[
+                    filler + f" {i} und so weiter im Text dieser langen Zeile, die umbricht."
+                    for i in range(6)
+                ],
+            ]
+        )
+        joined = self._edits(text)[1][1]
+        assert "Unternehmensaufgaben und -strukturen" in joined
+
+    def test_a_list_of_quantities_is_not_one_sentence(self) -> None:
+        text = (
+            "Ingredients\n 8-9 ripe pears, cored and peeled\n 1 lemon, or about 1/4 cup lemon juice\n"
+            " 6 tbsp fruit pectin powder\n 1 tsp cinnamon"
+        )
+        page = apply(make_page(text), "normalize")
+        assert [ln.text for ln in page.lines if ln.kept] == [
+            "Ingredients",
+            "8-9 ripe pears, cored and peeled",
+            "1 lemon, or about 1/4 cup lemon juice",
+            "6 tbsp fruit pectin powder",
+            "1 tsp cinnamon",
+        ]
+
+    def test_a_short_sentence_before_a_capitalised_node_is_not_continued(self) -> None:
+        # three words so far: too little to tell a cut sentence from a label and its value
+        page = apply(make_page("Posted by \nJohn Smith\n Comments are closed."), "normalize")
+        assert page.lines[0].text == "Posted by"
+
     def test_a_long_line_between_spaces_is_not_taken_for_a_link(self) -> None:
         # eleven words: a paragraph of its own, not a link's text
         text = (

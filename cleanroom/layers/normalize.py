@@ -111,6 +111,13 @@ def _is_url(text: str) -> bool:
 
 
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
+# the rest of a compound after a linked first part: "die Radon" / "-Situation" (bs4; in a
+# wrapped dump the same shape is an elided compound, "und" / "-strukturen", and keeps its space)
+_COMPOUND_REST = re.compile(r"-[^\W\d_]")
+
+
+def _compound_goes_on(prev: Line, ln: Line) -> bool:
+    return prev.raw[-1:].isalnum() and _COMPOUND_REST.match(ln.raw) is not None
 
 
 def broken_at_inline_element(prev: Line, ln: Line) -> bool:
@@ -157,6 +164,61 @@ def _link_inside(prev: Line, ln: Line, nxt: Line | None) -> bool:
         return False
     first = nxt.text[0]
     return first.islower() or first in _CONTINUATION_START
+
+
+_SPACES = (" ", "\u00a0")
+
+
+def _ends_in_one_space(raw: str) -> bool:
+    """The line ends in exactly one space, a text node's edge rather than a Markdown line
+    break (a no-break space counts: "for\u00a0" / "$700")."""
+    return raw[-1:] in _SPACES and raw[-2:-1] not in _SPACES
+
+
+def _starts_with_one_space(raw: str) -> bool:
+    return raw[:1] in _SPACES and raw[1:2] not in _SPACES
+
+
+def _edges(raw: str) -> tuple[bool, bool]:
+    return raw[:1] == " ", raw[-1:] == " "
+
+
+def _sentence_goes_on(prev: Line, ln: Line, nxt: Line | None, joined: list[str], width: int) -> bool:
+    """Converters that print each text node and link on its own line (bs4, unwrapped) keep
+    the spaces at the nodes' edges: "An " / "dieser" / " und " / "anderer" / " Stelle habe
+    ich ...", "an order of 50 " / "Airbus" / " A350-900 jets". Where a space touches the
+    break and the sentence so far (four words or more) is unfinished, the next line goes on
+    with it even when it starts with a capital (a German noun, a name) or a digit. Not in
+    wrapped dumps, where an indent of one is layout, and not between two lines that start
+    with a digit and have the same spaces at their edges, the shape of a list of quantities
+    (" 1 lemon, juiced" / " 1 tsp cinnamon")."""
+    if width or ln.block != prev.block or ln.bullet:
+        return False
+    if not _starts_with_one_space(ln.raw):
+        if not _ends_in_one_space(prev.raw):
+            return False
+        # the space is on the side of the line before: this line is an element (a link), and
+        # when more text follows in the same block it must go on with the sentence ("The
+        # council met to vote " / "Next Steps" / "The plan ..." is a paragraph cut short, then
+        # a heading)
+        if (len(ln.text) > 80 or ln.text.count(" ") > 9) and not (
+            _ends_in_one_space(ln.raw) or ends_sentence(ln.text)
+        ):
+            return False  # too long for a link's text and unfinished: a paragraph of its own
+        if nxt is not None and nxt.text and nxt.block == ln.block:
+            after = nxt.raw
+            if not (
+                _ends_in_one_space(ln.raw)
+                or _starts_with_one_space(after)
+                or after[:1] in _CONTINUATION_START
+                or ends_sentence(ln.text)
+            ):
+                return False
+    if ln.text[0].isdigit() and prev.text[0].isdigit() and _edges(ln.raw) == _edges(prev.raw):
+        return False
+    if ends_sentence(prev.text) or _is_url(ln.text):
+        return False
+    return sum(piece.count(" ") for piece in joined) >= 3
 
 
 def strip_emphasis(text: str) -> str:
@@ -220,13 +282,19 @@ class Normalize(Layer):
                 head, prev, joined = None, None, []
                 continue
             nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if prev is not None and (self._continues(prev, ln, width) or _link_inside(prev, ln, nxt)):
+            if prev is not None and (
+                self._continues(prev, ln, width)
+                or _link_inside(prev, ln, nxt)
+                or _sentence_goes_on(prev, ln, nxt, joined, width)
+            ):
                 # a wrapped line that starts with "o" or "1990." was parsed as a list item:
                 # as a continuation, its first word is text again
                 piece = " ".join(ln.raw.split()) if ln.bullet else ln.text
                 # a text node that starts with closing punctuation ("Stanford University" /
-                # ". Den Zuhörern") belongs to the word before it: no space in between
-                glued = ln.raw[:1] in _CONTINUATION_START and not prev.raw[-1:].isspace()
+                # ". Den Zuhörern") or a compound's hyphen belongs to the word before it
+                glued = (ln.raw[:1] in _CONTINUATION_START and not prev.raw[-1:].isspace()) or (
+                    not width and _compound_goes_on(prev, ln)
+                )
                 joined.append(piece if glued else " " + piece)
                 ln.bullet = ""  # it was text, not a list item; the next line continues it
                 page.drop(
@@ -256,7 +324,7 @@ class Normalize(Layer):
             if first[0].islower() and not ends_sentence(prev.text) and prev.text.count(" ") >= 3:
                 return True
             return bool(width) and len(prev.raw.rstrip()) + 1 + len(first) > width - 1
-        if broken_at_inline_element(prev, ln):
+        if broken_at_inline_element(prev, ln) or (not width and _compound_goes_on(prev, ln)):
             return True
         if not width:
             return False
