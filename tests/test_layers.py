@@ -221,6 +221,21 @@ class TestNormalize:
         joined = self._edits(text)[1][1]
         assert "Unternehmensaufgaben und -strukturen" in joined
 
+    def test_a_text_nodes_leading_space_is_not_an_indent(self) -> None:
+        # bs4 keeps the text node's space: " I figured ..." is indented by one, its next line not
+        text = (
+            "Some setup notes follow here.\n"
+            " I figured I might as well bite the bullet\n"
+            "and improve on my setup, especially because it does not work with Emacs."
+        )
+        assert self._edits(text) == {
+            2: (
+                Reason.WRAP_JOINED,
+                "I figured I might as well bite the bullet and improve on my setup, especially because it "
+                "does not work with Emacs.",
+            )
+        }
+
     def test_a_list_of_quantities_is_not_one_sentence(self) -> None:
         text = (
             "Ingredients\n 8-9 ripe pears, cored and peeled\n 1 lemon, or about 1/4 cup lemon juice\n"
@@ -1171,6 +1186,20 @@ class TestRegion:
         page = self._page([(headline, "bad"), (intro, "bad"), (P1, "good"), (P2, "good")])
         apply(page, "region")
         assert page.title == headline
+
+    @pytest.mark.parametrize(
+        "fragment", ["after reading this post by a friend", "skip to main | skip to sidebar"]
+    )
+    def test_a_line_starting_in_lower_case_is_not_the_title(self, fragment: str) -> None:
+        headline = "Floods force thousands from their homes in the north"
+        page = self._page([(headline, "bad"), (fragment, "bad"), (P1, "good"), (P2, "good")])
+        apply(page, "region")
+        assert page.title == headline
+        # a brand written in lower case first is still a headline
+        brand = "iPhone 15 review: the best battery in years"
+        page = self._page([("Menu", "bad"), (brand, "bad"), (P1, "good"), (P2, "good")])
+        apply(page, "region")
+        assert page.title == brand
 
     def test_nothing_good_means_nothing_kept(self) -> None:
         page = apply(self._page([("Home", "bad"), ("Login", "bad")]), "region")

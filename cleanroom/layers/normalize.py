@@ -131,7 +131,9 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     spaced = (prev.raw.endswith(" ") and not prev.raw.endswith("  ")) or (
         ln.raw.startswith(" ") and not ln.raw.startswith("  ")
     )
-    if ln.indent != prev.indent and not spaced:
+    # an indent of one against none is a text node's leading space (" I figured I might as
+    # well bite the bullet" / "and improve on my setup"), not a change of layout
+    if ln.indent != prev.indent and not spaced and {ln.indent, prev.indent} != {0, 1}:
         return False
     first = ln.text[0]
     if first in _CONTINUATION_START:

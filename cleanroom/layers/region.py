@@ -146,12 +146,15 @@ def _title_like(ln: Line) -> bool:
     text = ln.text
     n = len(text.split())
     heading_or_plain = not ln.bullet or ln.bullet.startswith("#")
-    # a line ending in a colon introduces what follows ("Here's why:"); a headline does not
+    # a line ending in a colon introduces what follows ("Here's why:"); a headline does not,
+    # nor does it start with a word in lower case: that is a sentence's middle ("after
+    # reading this post"; "iPhone 15 review" has a capital second letter and stays possible)
     return (
         3 <= n <= 30
         and 15 <= len(text) <= 250
         and not ends_sentence(text)
         and not text.endswith(":")
+        and not text[:2].islower()
         and heading_or_plain
     )
 
