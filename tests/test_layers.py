@@ -1201,6 +1201,21 @@ class TestRegion:
         apply(page, "region")
         assert page.title == brand
 
+    def test_the_headline_above_byline_and_date_is_the_title(self) -> None:
+        # all three are title-shaped; the headline is the topmost, the byline the nearest
+        headline = "New SUVs and electric vehicles highlight L.A. Auto Show"
+        lines = [
+            ("Menu", "bad"),
+            (headline, "bad"),
+            ("Reuters November 18, 2019 11:03 PM", "bad"),
+            ("Tom Krisher, AP Auto Writer", "bad"),
+            (P1, "good"),
+            (P2, "good"),
+        ]
+        page = apply(self._page(lines), "region")
+        assert page.title == headline
+        assert "Tom Krisher, AP Auto Writer" not in (page.title or "")
+
     def test_nothing_good_means_nothing_kept(self) -> None:
         page = apply(self._page([("Home", "bad"), ("Login", "bad")]), "region")
         assert kept_texts(page) == []
