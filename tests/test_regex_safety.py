@@ -217,6 +217,10 @@ def slow_probes(p: re.Pattern[Any], where: str = "") -> list[str]:
             # small probe first: a quadratic pattern at 50k characters takes minutes
             t_a, t_b = _time(fn, build(500)), _time(fn, build(2000))
             if t_b > NOISE_FLOOR_S and t_b / max(t_a, 1e-9) > RATIO:
+                # a spike on a shared machine: measure again, best of five, before reporting
+                # (a quadratic pattern stays ~16x here too)
+                t_a, t_b = min(t_a, _time(fn, build(500), 5)), _time(fn, build(2000), 5)
+            if t_b > NOISE_FLOOR_S and t_b / max(t_a, 1e-9) > RATIO:
                 problems.append(
                     f"{name} / {op}: {t_a * 1e3:.2f} ms -> {t_b * 1e3:.2f} ms at 500 -> 2000 chars"
                 )
