@@ -1216,6 +1216,36 @@ class TestRegion:
         assert page.title == headline
         assert "Tom Krisher, AP Auto Writer" not in (page.title or "")
 
+    def test_the_headline_named_by_the_documents_title_is_the_title(self) -> None:
+        # bs4 and html-text print the document's <title> first: the line above the article that
+        # it names is the headline, even when another title-shaped line stands higher
+        headline = "Floods force thousands from their homes in the north"
+        lines = [
+            (f"{headline} | The Daily Example", "bad"),
+            ("Most read stories of the week on our site", "bad"),
+            (headline, "bad"),
+            ("Jane Doe, Staff Writer", "bad"),
+            (P1, "good"),
+            (P2, "good"),
+        ]
+        page = apply(self._page(lines), "region")
+        assert page.title == headline
+        # a document title that names no line above the article: the topmost title-shaped
+        # line is taken, here the document title itself
+        lines[0] = ("The Daily Example - News from the north", "bad")
+        page = apply(self._page(lines), "region")
+        assert page.title == "The Daily Example - News from the north"
+
+    def test_a_headline_dropped_before_is_still_the_title_but_stays_dropped(self) -> None:
+        headline = "Floods force thousands from their homes in the north"
+        page = self._page(
+            [(f"{headline} - The Daily Example", "bad"), (headline, "bad"), (P1, "good"), (P2, "good")]
+        )
+        page.drop(page.lines[1], "navigation", Reason.MENU)
+        apply(page, "region")
+        assert page.title == headline
+        assert [d.action for d in page.decisions if d.line == page.lines[1].no] == ["drop"]
+
     def test_nothing_good_means_nothing_kept(self) -> None:
         page = apply(self._page([("Home", "bad"), ("Login", "bad")]), "region")
         assert kept_texts(page) == []

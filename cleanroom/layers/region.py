@@ -12,6 +12,8 @@ outside the main content. The headline is taken from just above the main run.
 
 from __future__ import annotations
 
+import re
+
 from ..features import effective_length, ends_sentence
 from ..lexicon import phrases, scanner
 from ..model import Line
@@ -140,6 +142,30 @@ def regions(weights: list[float], share: float | None) -> list[tuple[int, int]]:
             found.append((a, b))
             todo += [(lo, a), (b, hi)]
     return sorted(found)
+
+
+# what joins a headline to the site's name in a document title: "Headline - Site", "Site | Headline"
+# (line text has its whitespace folded to single spaces; a literal space keeps the split linear)
+_TITLE_SEPARATOR = re.compile(r" [-|–—·•]{1,2} ")
+
+
+def _echoed_headline(page: Page, anchor: int) -> Line | None:
+    """The line above the article (or its first line) that the dump's first line names.
+    Converters that print the whole document start with its <title>, "Headline - Site"
+    (bs4, html-text); the headline itself stands again above the article. The nearest
+    title-shaped line that is the title's part before or after a separator is the headline,
+    whatever became of it since (a menu or a related block may have taken it)."""
+    head = next((ln for ln in page.lines if ln.text), None)
+    if head is None or head.no >= anchor:
+        return None
+    whole = head.text.casefold()
+    parts = {part.strip() for part in _TITLE_SEPARATOR.split(whole)}
+    for ln in reversed([ln for ln in page.lines if head.no < ln.no <= anchor]):
+        if ln.text and _title_like(ln):
+            key = ln.text.casefold()
+            if key in parts or (key != whole and whole.startswith(key)):
+                return ln
+    return None
 
 
 def _title_like(ln: Line) -> bool:
@@ -462,6 +488,13 @@ class Region(Layer):
             if first.ancestors
             else None
         )
+        echoed = _echoed_headline(page, anchor)
+        if echoed is not None:
+            if echoed.kept:
+                page.set_title(echoed, self.id)
+            else:
+                page.title = echoed.text
+            return
         if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
             if h1 is None or first.level == 1:
                 page.set_title(first, self.id)
