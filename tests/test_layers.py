@@ -123,41 +123,39 @@ class TestNormalize:
         page = apply(make_page(text, preset("balanced").replace(**cfg) if cfg else None), "normalize")
         return {d.line: (d.reason, d.new_text or "") for d in page.decisions if d.action == "edit"}
 
+    def _assert_joined(self, text: str, joined: str, line: int = 1) -> None:
+        """The only edit is the joining, on ``line``, giving ``joined``."""
+        assert self._edits(text) == {line: (Reason.WRAP_JOINED, joined)}
+
     def test_a_paragraph_split_at_its_link_by_a_converter_is_rejoined(self) -> None:
         # bs4's get_text keeps the space around a link's text node
         text = (
             "Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen \nEssay\n"
             " von mir unter dem Titel “Tanz der Lettern”. Ich schlage darin etwas vor."
         )
-        assert self._edits(text) == {
-            1: (
-                Reason.WRAP_JOINED,
-                "Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen Essay von mir "
-                "unter dem Titel “Tanz der Lettern”. Ich schlage darin etwas vor.",
-            )
-        }
+        self._assert_joined(
+            text,
+            "Ein Lesehinweis in eigener Sache: Der Perlentaucher bringt heute einen Essay von mir "
+            "unter dem Titel “Tanz der Lettern”. Ich schlage darin etwas vor.",
+        )
 
     def test_a_capitalised_link_inside_a_paragraph_is_rejoined(self) -> None:
         text = "Am 14. Juni 2005 hielt \nSteve Jobs\n eine vielbeachtete Rede vor den Absolventen."
-        assert self._edits(text) == {
-            1: (
-                Reason.WRAP_JOINED,
-                "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen.",
-            )
-        }
+        self._assert_joined(
+            text,
+            "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen.",
+        )
 
     def test_a_link_of_several_words_inside_a_paragraph_is_rejoined(self) -> None:
         text = (
             "Am 14. Juni 2005 hielt \nSteve Jobs\n eine vielbeachtete \n"
             "Rede vor den Absolventen der Stanford University\n. Den Zuhörern erzählte er drei Geschichten."
         )
-        assert self._edits(text) == {
-            1: (
-                Reason.WRAP_JOINED,
-                "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen der "
-                "Stanford University. Den Zuhörern erzählte er drei Geschichten.",
-            )
-        }
+        self._assert_joined(
+            text,
+            "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen der "
+            "Stanford University. Den Zuhörern erzählte er drei Geschichten.",
+        )
 
     def test_a_chain_of_text_nodes_and_links_is_one_sentence(self) -> None:
         # bs4: text node, link, text node, link, text node; the last node starts with a noun
@@ -165,12 +163,10 @@ class TestNormalize:
             "An \ndieser\n und \nanderer\n Stelle habe ich vor kurzem das Projekt \n#DigitalHerrnhut\n"
             " aufgerissen."
         )
-        assert self._edits(text) == {
-            1: (
-                Reason.WRAP_JOINED,
-                "An dieser und anderer Stelle habe ich vor kurzem das Projekt #DigitalHerrnhut aufgerissen.",
-            )
-        }
+        self._assert_joined(
+            text,
+            "An dieser und anderer Stelle habe ich vor kurzem das Projekt #DigitalHerrnhut aufgerissen.",
+        )
 
     @pytest.mark.parametrize(
         ("text", "joined"),
@@ -199,9 +195,7 @@ class TestNormalize:
 
     def test_a_compound_split_at_its_link_is_glued_back(self) -> None:
         text = "Zugleich sinkt das Risiko, die Radon\n-Situation zu unterschätzen."
-        assert self._edits(text) == {
-            1: (Reason.WRAP_JOINED, "Zugleich sinkt das Risiko, die Radon-Situation zu unterschätzen.")
-        }
+        self._assert_joined(text, "Zugleich sinkt das Risiko, die Radon-Situation zu unterschätzen.")
         # a signed number after a number is a table's next cell, not the rest of a word
         assert self._edits("Close 225.86\n-12.99\n-5.44%") == {}
 
@@ -228,13 +222,12 @@ class TestNormalize:
             " I figured I might as well bite the bullet\n"
             "and improve on my setup, especially because it does not work with Emacs."
         )
-        assert self._edits(text) == {
-            2: (
-                Reason.WRAP_JOINED,
-                "I figured I might as well bite the bullet and improve on my setup, especially because it "
-                "does not work with Emacs.",
-            )
-        }
+        self._assert_joined(
+            text,
+            "I figured I might as well bite the bullet and improve on my setup, especially because it "
+            "does not work with Emacs.",
+            line=2,
+        )
 
     def test_a_list_of_quantities_is_not_one_sentence(self) -> None:
         text = (
@@ -268,22 +261,18 @@ class TestNormalize:
     def test_punctuation_after_a_link_is_joined_without_a_space(self) -> None:
         # bs4 prints the comma after a link as a text node of its own: ", international ..."
         text = "David Brier\n, international anerkannter Fachmann für Brand Identity Management, hat"
-        assert self._edits(text) == {
-            1: (
-                Reason.WRAP_JOINED,
-                "David Brier, international anerkannter Fachmann für Brand Identity Management, hat",
-            )
-        }
+        self._assert_joined(
+            text,
+            "David Brier, international anerkannter Fachmann für Brand Identity Management, hat",
+        )
 
     def test_punctuation_after_a_kept_space_keeps_it(self) -> None:
         # the space is in the dump (French puts one before a colon): it stays
         text = "Le ministre a annoncé trois mesures \n: une baisse des taxes et deux aides."
-        assert self._edits(text) == {
-            1: (
-                Reason.WRAP_JOINED,
-                "Le ministre a annoncé trois mesures : une baisse des taxes et deux aides.",
-            )
-        }
+        self._assert_joined(
+            text,
+            "Le ministre a annoncé trois mesures : une baisse des taxes et deux aides.",
+        )
 
     @pytest.mark.parametrize(
         "text",
@@ -300,9 +289,7 @@ class TestNormalize:
 
     def test_a_markdown_line_break_is_not_a_split_paragraph(self) -> None:
         assert self._edits("Roses are red  \nviolets are blue") == {}  # two spaces: a <br>
-        assert self._edits("Roses are red \nviolets are blue") == {
-            1: (Reason.WRAP_JOINED, "Roses are red violets are blue")
-        }
+        self._assert_joined("Roses are red \nviolets are blue", "Roses are red violets are blue")
 
     def test_glued_sentence_is_split(self) -> None:
         edits = self._edits("The talks were useful for both sides.He noted that they would continue.")

@@ -203,18 +203,13 @@ def _sentence_goes_on(prev: Line, ln: Line, nxt: Line | None, joined: list[str],
         # when more text follows in the same block it must go on with the sentence ("The
         # council met to vote " / "Next Steps" / "The plan ..." is a paragraph cut short, then
         # a heading)
-        if (len(ln.text) > 80 or ln.text.count(" ") > 9) and not (
-            _ends_in_one_space(ln.raw) or ends_sentence(ln.text)
-        ):
+        # a line that ends in a space or a sentence is text going on, whatever its length
+        open_or_finished = _ends_in_one_space(ln.raw) or ends_sentence(ln.text)
+        if (len(ln.text) > 80 or ln.text.count(" ") > 9) and not open_or_finished:
             return False  # too long for a link's text and unfinished: a paragraph of its own
         if nxt is not None and nxt.text and nxt.block == ln.block:
             after = nxt.raw
-            if not (
-                _ends_in_one_space(ln.raw)
-                or _starts_with_one_space(after)
-                or after[:1] in _CONTINUATION_START
-                or ends_sentence(ln.text)
-            ):
+            if not (open_or_finished or _starts_with_one_space(after) or after[:1] in _CONTINUATION_START):
                 return False
     if ln.text[0].isdigit() and prev.text[0].isdigit() and _edges(ln.raw) == _edges(prev.raw):
         return False

@@ -473,6 +473,13 @@ class Region(Layer):
     def _title(self, page: Page, lines: list[Line], start: int) -> None:
         first = lines[start]
         anchor = first.no
+        echoed = _echoed_headline(page, anchor)
+        if echoed is not None:
+            if echoed.kept:
+                page.set_title(echoed, self.id)
+            else:
+                page.title = echoed.text
+            return
         candidates = [ln for ln in page.lines if ln.text and ln.no < anchor][-_TITLE_LOOKBACK:]
         usable = [
             ln
@@ -488,13 +495,6 @@ class Region(Layer):
             if first.ancestors
             else None
         )
-        echoed = _echoed_headline(page, anchor)
-        if echoed is not None:
-            if echoed.kept:
-                page.set_title(echoed, self.id)
-            else:
-                page.title = echoed.text
-            return
         if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
             if h1 is None or first.level == 1:
                 page.set_title(first, self.id)
