@@ -329,6 +329,26 @@ class TestNormalize:
         }
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # html2text takes the space before a bold word and puts one before the comma after it
+            (
+                "The judge asked the**Public Prosecutor of Guatemala** , the plane's owner said.",
+                "The judge asked the Public Prosecutor of Guatemala, the plane's owner said.",
+            ),
+            (
+                "**_By Aaron Humes_** : The Americas cannot ignore the risk.",
+                "By Aaron Humes: The Americas cannot ignore the risk.",
+            ),
+            ("Titles include _Gylt_ , _Kine_ and _Thumper_ .", "Titles include Gylt, Kine and Thumper."),
+            # a space the text had stays: before a bold word, after a closing marker before a word
+            ("A **bold** claim , and more.", "A bold claim , and more."),
+        ],
+    )
+    def test_markdown_emphasis_spacing_of_html2text(self, text: str, expected: str) -> None:
+        assert self._edits(text) == {1: (Reason.MARKUP, expected)}
+
+    @pytest.mark.parametrize(
         "text",
         [
             "Call __init__ on the base class, then set snake_case_names as usual.",
@@ -772,6 +792,15 @@ class TestChrome:
                 Reason.DISCLAIMER,
             ),
             ("Puerto de Montevideo. Foto: Archivo El País.", Reason.CAPTION),
+            # an agency's caption runs to a hundred words and more
+            (
+                "BOSSIER CITY, LOUISIANA - NOVEMBER 14: The president pauses while speaking during a rally at the "
+                "civic centre on November 14, 2019 in Bossier City, Louisiana. The president held the rally in "
+                "support of the Republican candidate for governor, who is looking to unseat the incumbent in the "
+                "state's election on Saturday, after a campaign that drew national attention and several visits "
+                "from party leaders over the final weeks. (Photo by Jane Doe/Example Images)",
+                Reason.CAPTION,
+            ),
             ("As an Amazon Associate I earn from qualifying purchases.", Reason.DISCLAIMER),
             ("This entry was posted in News and tagged floods, rain, river.", Reason.BYLINE),
             ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin.", Reason.BYLINE),
@@ -828,6 +857,12 @@ class TestChrome:
             "Featured image of the week: a tiger in the snow, taken by a reader from Bern",
             # a sentence about a photo is not a caption's credit
             "The museum bought the print in 1998. Photo: the first one ever taken of the city",
+            # a long paragraph naming a credit on the way is not a caption
+            "The budget changes several allowances for families with children. Tax Credit: the amount rises "
+            "from 500 to 700 euros a year for each child under fourteen, and the income limit for the full "
+            "amount is raised by a tenth, which the ministry says will reach another 200,000 households. "
+            "Opposition parties said the increase would not make up for the higher prices of energy and food "
+            "that families have faced since the spring, and asked for the limit to be raised much further.",
         ],
     )
     def test_headlines_starting_like_a_byline_are_kept(self, text: str) -> None:
@@ -1187,6 +1222,17 @@ class TestRegion:
         page = self._page([("Menu", "bad"), (brand, "bad"), (P1, "good"), (P2, "good")])
         apply(page, "region")
         assert page.title == brand
+
+    def test_a_bar_of_markdown_links_is_not_the_title(self) -> None:
+        # html2text prints a link bar as one line; topmost and title-shaped, it is no headline
+        headline = "What I learned from a year of repairing my own bicycle"
+        bar = "[Home](/) [Archive](/archive) [About](/about) [Subscribe](/subscribe)"
+        page = apply(self._page([(bar, "bad"), (headline, "bad"), (P1, "good"), (P2, "good")]), "region")
+        assert page.title == headline
+        # a headline that is one link is still a headline
+        linked = "[Floods force thousands from their homes](/news/floods)"
+        page = apply(self._page([("Menu", "bad"), (linked, "bad"), (P1, "good"), (P2, "good")]), "region")
+        assert page.title == linked
 
     def test_the_headline_above_byline_and_date_is_the_title(self) -> None:
         # all three are title-shaped; the headline is the topmost, the byline the nearest

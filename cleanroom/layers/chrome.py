@@ -30,6 +30,7 @@ _BYLINE_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Spe
 _CAPTION_CREDIT = re.compile(
     r"\((?:(?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild|[Cc]redit|[Cc]rédit|[Ss]ource|[Qq]uelle|[Ff]uente)s?\s*[:/]\s*)?"
     r"[A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3}\)$"
+    r"|\((?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild)s? (?:by|von|par|por|di|door) [^()]{3,80}\)$"
     r"|\bCredits?(?::|\.\.\.|…)\s*\S"
 )
 # a caption's sentence, then its photo credit, a name (no second sentence): "Puerto de
@@ -38,15 +39,18 @@ _TRAILING_PHOTO_CREDIT = re.compile(
     r"[.!?]\s+(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]mage|[Ii]magen|[Ii]magem)\s*:\s*"
     r"[A-ZÀ-Þ](?:(?!\.\s)[^!?:]){1,60}$"
 )
+# news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
+_CAPTION_MAX_WORDS = 130
 _CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
 
 
-def _is_caption_credit(text: str) -> bool:
+def _is_caption_credit(text: str, at_end: bool = False) -> bool:
     """A caption ending in its credit: "... Oct. 13, 2017. (Reuters)", "(Photo: Jane Doe)".
     A bare "(DVD)" or "(Latest Model)" after a name is a product's label, not a credit: the
-    credit follows a sentence, or names itself as one."""
+    credit follows a sentence, or names itself as one. ``at_end``: a "Credit: ..." must end
+    the text (a long paragraph may name a tax credit on the way)."""
     m = _CAPTION_CREDIT.search(text)
-    if m is None:
+    if m is None or (at_end and m.start() < len(text) - 80):
         return False
     if not m.group(0).startswith("("):
         return True  # "Credit: ..."
@@ -156,7 +160,14 @@ class Chrome(Layer):
             return Reason.CHROME  # only symbols: "×", "|", "»"
         n_words = key.count(" ") + 1
         if n_words > 60:
-            return None  # a paragraph: no chrome rule applies to it
+            # a paragraph: no chrome rule applies to it, but for an agency's long caption
+            if (
+                n_words <= _CAPTION_MAX_WORDS
+                and (text[-1] == ")" or "redit" in text[-90:])
+                and _is_caption_credit(text, at_end=True)
+            ):
+                return Reason.CAPTION
+            return None
         sentence = ends_sentence(text)
         if n_words <= short_words + 2:
             if phrases("ad").equals(key):
@@ -199,7 +210,7 @@ class Chrome(Layer):
                     return Reason.CHROME
         if n_words <= 40 and _wire_credit(text, key):
             return Reason.BYLINE  # "(Reporting by Jane Doe; additional reporting by ...; Editing by ...)"
-        if 5 <= n_words <= 60 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
+        if n_words >= 5 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
         colon = text.find(":", 0, 40)
         if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):

@@ -182,6 +182,7 @@ def _title_like(ln: Line) -> bool:
         and not text.endswith(":")
         and not text[:2].islower()
         and heading_or_plain
+        and text.count("](") < 2  # a bar of Markdown links ("[Home](/) [Archive](/archive)")
     )
 
 
