@@ -49,6 +49,9 @@ def _is_caption_credit(text: str, at_end: bool = False) -> bool:
     A bare "(DVD)" or "(Latest Model)" after a name is a product's label, not a credit: the
     credit follows a sentence, or names itself as one. ``at_end``: a "Credit: ..." must end
     the text (a long paragraph may name a tax credit on the way)."""
+    tail = text[-80:] if at_end else text
+    if text[-1:] != ")" and "redit" not in tail:
+        return False  # no credit can match: the cheap test before the search
     m = _CAPTION_CREDIT.search(text)
     if m is None or (at_end and m.start() < len(text) - 80):
         return False
@@ -161,11 +164,7 @@ class Chrome(Layer):
         n_words = key.count(" ") + 1
         if n_words > 60:
             # a paragraph: no chrome rule applies to it, but for an agency's long caption
-            if (
-                n_words <= _CAPTION_MAX_WORDS
-                and (text[-1] == ")" or "redit" in text[-90:])
-                and _is_caption_credit(text, at_end=True)
-            ):
+            if n_words <= _CAPTION_MAX_WORDS and _is_caption_credit(text, at_end=True):
                 return Reason.CAPTION
             return None
         sentence = ends_sentence(text)
@@ -210,7 +209,7 @@ class Chrome(Layer):
                     return Reason.CHROME
         if n_words <= 40 and _wire_credit(text, key):
             return Reason.BYLINE  # "(Reporting by Jane Doe; additional reporting by ...; Editing by ...)"
-        if n_words >= 5 and (text[-1] == ")" or "redit" in text) and _is_caption_credit(text):
+        if n_words >= 5 and _is_caption_credit(text):
             return Reason.CAPTION  # "... in Gaza, Oct. 13, 2017. (Reuters)"
         colon = text.find(":", 0, 40)
         if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):

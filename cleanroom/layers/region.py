@@ -471,15 +471,20 @@ class Region(Layer):
     def _main_start(weights: list[float], runs: list[tuple[int, int]]) -> int:
         return max(runs, key=lambda r: sum(weights[r[0] : r[1]]))[0]
 
+    def _name_title(self, page: Page, ln: Line) -> None:
+        """The line is the title: a kept line leaves the text for it; a line an earlier
+        layer dropped keeps its drop and only names the title."""
+        if ln.kept:
+            page.set_title(ln, self.id)
+        else:
+            page.title = ln.text
+
     def _title(self, page: Page, lines: list[Line], start: int) -> None:
         first = lines[start]
         anchor = first.no
         echoed = _echoed_headline(page, anchor)
         if echoed is not None:
-            if echoed.kept:
-                page.set_title(echoed, self.id)
-            else:
-                page.title = echoed.text
+            self._name_title(page, echoed)
             return
         candidates = [ln for ln in page.lines if ln.text and ln.no < anchor][-_TITLE_LOOKBACK:]
         usable = [
@@ -511,7 +516,4 @@ class Region(Layer):
             ln = shaped[-1]
             if h1 is not None and ln.level != 1:
                 ln = h1
-            if ln.kept:
-                page.set_title(ln, self.id)
-            else:
-                page.title = ln.text
+            self._name_title(page, ln)
