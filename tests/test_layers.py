@@ -1279,6 +1279,30 @@ class TestRegion:
         assert page.title == headline
         assert [d.action for d in page.decisions if d.line == page.lines[1].no] == ["drop"]
 
+    def test_a_markdown_h1_above_the_article_is_the_title(self) -> None:
+        # html2text prints <h1> as "# ": the nearest such heading above the article is the title,
+        # even beyond the window of title-shaped lines and when a menu rule dropped it
+        headline = "Floods force thousands from their homes in the north"
+        filler = [(f"Photo gallery of the storm, picture number {k}", "bad") for k in range(14)]
+        lines = [("# The Daily Example news site", "bad"), (f"# {headline}", "bad")]
+        lines += [*filler, ("Reuters November 18, 2019 11:03 PM", "bad"), (P1, "good"), (P2, "good")]
+        page = self._page(lines)
+        page.drop(page.lines[1], "navigation", Reason.MENU)
+        apply(page, "region")
+        assert page.title == headline
+        # without heading marks the topmost title-shaped line of the window is taken
+        plain = [(t.removeprefix("# "), v) for t, v in lines]
+        page = apply(self._page(plain), "region")
+        assert page.title == "Photo gallery of the storm, picture number 3"
+        # a "## " subheading is not an h1: the window's rule again
+        sub = [(t.replace("# ", "## "), v) for t, v in lines]
+        page = apply(self._page(sub), "region")
+        assert page.title == "Photo gallery of the storm, picture number 3"
+        # nor is lynx's indented "#", the bullet of a list nested four deep
+        nested = [("      " + t if t.startswith("# ") else t, v) for t, v in lines]
+        page = apply(self._page(nested), "region")
+        assert page.title == "Photo gallery of the storm, picture number 3"
+
     def test_nothing_good_means_nothing_kept(self) -> None:
         page = apply(self._page([("Home", "bad"), ("Login", "bad")]), "region")
         assert kept_texts(page) == []

@@ -168,6 +168,23 @@ def _echoed_headline(page: Page, anchor: int) -> Line | None:
     return None
 
 
+def _top_heading(ln: Line) -> bool:
+    """An <h1> (HTML) or a Markdown "# " heading (html2text prints <h1> so) at the margin: lynx
+    marks items of a list nested four deep with an indented "#"."""
+    return ln.level == 1 or (ln.bullet == "#" and ln.indent == 0)
+
+
+def _markdown_h1(page: Page, anchor: int) -> Line | None:
+    """The nearest title-shaped "# " heading anywhere above the article, whatever an earlier
+    layer made of it. A converter that marks headings says which line is the page's <h1>; the
+    window of title-shaped lines just above the article often does not reach it (a share bar,
+    a photo, a byline block stand between) or holds only a dateline."""
+    for ln in reversed(page.lines):
+        if ln.no < anchor and ln.text and _top_heading(ln) and _title_like(ln):
+            return ln
+    return None
+
+
 def _title_like(ln: Line) -> bool:
     text = ln.text
     n = len(text.split())
@@ -495,14 +512,14 @@ class Region(Layer):
                 or (ln.reason is None and not ln.kept)
             )
         ]
-        # HTML: a lower heading (a subtitle, a lead set as <h2>) gives way to an <h1> just above
-        h1 = (
-            next((ln for ln in usable if ln.level == 1 and _title_like(ln)), None)
-            if first.ancestors
-            else None
-        )
+        # A lower heading (a subtitle, a lead set as <h2>) gives way to an <h1> just above; in
+        # a Markdown dump, to the nearest "# " heading above the article (row 57 of
+        # docs/quality.md: html2text titles right 227 -> 358 of 535)
+        h1 = next((ln for ln in usable if _top_heading(ln) and _title_like(ln)), None)
+        if h1 is None and not first.ancestors:
+            h1 = _markdown_h1(page, anchor)
         if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
-            if h1 is None or first.level == 1:
+            if h1 is None or _top_heading(first):
                 page.set_title(first, self.id)
                 return
         # The headline stands above what sits between it and the article (byline, date,
@@ -512,8 +529,8 @@ class Region(Layer):
         # title then matches the page's <title> 1132 times instead of 934 of 3210
         # (benchmarks/title_accuracy.py, six renderers).
         shaped = [ln for ln in usable if _title_like(ln)]
-        if shaped:
-            ln = shaped[-1]
-            if h1 is not None and ln.level != 1:
-                ln = h1
+        ln = shaped[-1] if shaped else None
+        if h1 is not None and (ln is None or not _top_heading(ln)):
+            ln = h1
+        if ln is not None:
             self._name_title(page, ln)
