@@ -97,8 +97,20 @@ class _Interrupted(BaseException):
     """SIGTERM, raised in the main thread so that outputs are aborted (no partial files)."""
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Interrupted()
+# Signals received during a run. Python runs a handler wherever the main thread is, and an
+# exception it raises inside a __del__ or a weakref callback is printed and dropped: the run
+# would go on and commit its outputs. The record stays; the run checks it after every record.
+_SIGNALLED: list[int] = []
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    _SIGNALLED.append(signum)
+    _raise_signalled()
+
+
+def _raise_signalled() -> None:
+    if _SIGNALLED:
+        raise KeyboardInterrupt if _SIGNALLED[0] == signal.SIGINT else _Interrupted()
 
 
 @main.command()
@@ -301,15 +313,22 @@ def clean(
     )
     bar = _Progress(progress if progress is not None else sys.stderr.isatty())
     stats: RunStats | None = None
-    old_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    _SIGNALLED.clear()
+    old_handlers = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def tick() -> None:
+        _raise_signalled()
+        bar.tick()
+
     try:
         if engine == "dask":
             from .integrations.dask import run_dask
 
             result = run_dask(opts, cfg, scheduler=scheduler, warn=lambda m: click.echo(m, err=True))
         else:
-            result = run_job(opts, cfg, warn=lambda m: click.echo(m, err=True), tick=bar.tick)
+            result = run_job(opts, cfg, warn=lambda m: click.echo(m, err=True), tick=tick)
         stats = result.stats
+        _raise_signalled()  # after the last record: the outputs are whole, the exit says it
     except CleanroomError as exc:
         bar.close()
         click.echo(f"cleanroom: error: {exc}", err=True)
@@ -322,7 +341,8 @@ def clean(
         click.echo("cleanroom: interrupted; finished outputs kept, unfinished ones removed", err=True)
         sys.exit(130 if isinstance(exc, KeyboardInterrupt) else 143)
     finally:
-        signal.signal(signal.SIGTERM, old_term)
+        for sig, handler in old_handlers.items():
+            signal.signal(sig, handler)
     bar.close()
     sys.stdout.flush()  # before the summary, so a terminal shows them in order
     if not quiet and stats is not None:

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -520,3 +521,38 @@ def test_config_shows_what_text_dumps_run_with() -> None:
         runner.invoke(main, ["config", "--preset", "precision", "--disable", "learned"]).output
     )
     assert rules["text_dumps"] == {}
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interrupt_swallowed_inside_a_finalizer_still_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Python runs a signal handler wherever the main thread is; the KeyboardInterrupt it raises
+    # inside a __del__ is printed and dropped. The run must stop at its next record anyway,
+    # exit 130 and leave no output under its final name.
+    import signal as sig
+
+    import cleanroom.cli as cli
+
+    class Finalized:
+        def __del__(self) -> None:
+            cli._on_signal(sig.SIGINT, None)
+
+    reached: list[str] = []
+
+    def fake_run(opts: object, cfg: object, *, warn: object, tick: Callable[[], None]) -> None:
+        obj = Finalized()
+        del obj  # the handler's exception is swallowed here
+        gc.collect()
+        tick()  # the next record
+        reached.append("went on")
+
+    monkeypatch.setattr(cli, "run_job", fake_run)
+    src = tmp_path / "in.txt"
+    src.write_text("\n\n".join(PROSE) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", "-q", "-o", str(out), str(src)])
+    assert result.exit_code == 130, result.output
+    assert reached == []
+    assert "interrupted" in result.output
+    assert not out.exists()
