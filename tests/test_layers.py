@@ -1279,6 +1279,27 @@ class TestRegion:
         assert page.title == headline
         assert [d.action for d in page.decisions if d.line == page.lines[1].no] == ["drop"]
 
+    def test_a_headline_a_menu_rule_took_just_above_the_article_names_the_title(self) -> None:
+        # kicker, headline and date line read as a menu of three short lines; the standfirst
+        # below is title-shaped too, but the headline stands higher
+        headline = "Weltmeisterschaften in Fukuoka verschoben"
+        standfirst = "Was seit Wochen berichtet wurde, ist nun offiziell bestätigt worden"
+        spec = [("Bericht", "bad"), (headline, "bad"), ("01.02.2022 Allgemein", "bad")]
+        spec += [(standfirst, "bad"), (P1, "good"), (P2, "good")]
+        page = self._page(spec)
+        for ln in page.lines[:3]:
+            page.drop(ln, "navigation", Reason.MENU)
+        apply(page, "region")
+        assert page.title == headline
+        assert [d.action for d in page.decisions if d.line == page.lines[1].no] == ["drop"]
+        # farther up than four lines above the article, a menu's line is a menu's line
+        far = spec[:2] + [("Archiv", "bad"), ("Termine", "bad"), ("Meldungen", "bad")] + spec[2:]
+        page = self._page(far)
+        for ln in page.lines[:6]:
+            page.drop(ln, "navigation", Reason.MENU)
+        apply(page, "region")
+        assert page.title == standfirst
+
     def test_a_markdown_h1_above_the_article_is_the_title(self) -> None:
         # html2text prints <h1> as "# ": the nearest such heading above the article is the title,
         # even beyond the window of title-shaped lines and when a menu rule dropped it

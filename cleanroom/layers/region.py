@@ -23,6 +23,10 @@ from ._blocks import reads_as_prose
 from .base import Layer
 
 _TITLE_LOOKBACK = 12
+# a headline the menu rule took with the short lines around it (a kicker, the headline, a
+# date line read as a menu of three) still names the title from this close to the article
+# (docs/quality.md row 58)
+_MENU_HEADLINE_REACH = 4
 _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
 # HTML: a line after the run taken back by its container is at least this long (a feedback
 # prompt under the article, "Was this article helpful?", is shorter)
@@ -504,13 +508,11 @@ class Region(Layer):
             self._name_title(page, echoed)
             return
         candidates = [ln for ln in page.lines if ln.text and ln.no < anchor][-_TITLE_LOOKBACK:]
+        reach = candidates[-_MENU_HEADLINE_REACH].no if len(candidates) >= _MENU_HEADLINE_REACH else -1
         usable = [
             ln
             for ln in reversed(candidates)
-            if not (
-                (ln.reason not in (None, Reason.DUPLICATE) and not ln.kept)
-                or (ln.reason is None and not ln.kept)
-            )
+            if ln.kept or ln.reason == Reason.DUPLICATE or (ln.reason == Reason.MENU and ln.no >= reach)
         ]
         # A lower heading (a subtitle, a lead set as <h2>) gives way to an <h1> just above; in
         # a Markdown dump, to the nearest "# " heading above the article (row 57 of
