@@ -1234,6 +1234,16 @@ class TestRegion:
         page = apply(self._page([("Menu", "bad"), (linked, "bad"), (P1, "good"), (P2, "good")]), "region")
         assert page.title == linked
 
+    @pytest.mark.parametrize(
+        "form",
+        ["Suche nach: [ ] [Suche]", "Search this site ____________ (BUTTON) Go", "Your email [____] here"],
+    )
+    def test_a_form_printed_by_a_text_browser_is_not_the_title(self, form: str) -> None:
+        # topmost and otherwise title-shaped, a search box is no headline
+        headline = "Floods force thousands from their homes in the north"
+        page = apply(self._page([(form, "bad"), (headline, "bad"), (P1, "good"), (P2, "good")]), "region")
+        assert page.title == headline
+
     def test_the_headline_above_byline_and_date_is_the_title(self) -> None:
         # all three are title-shaped; the headline is the topmost, the byline the nearest
         headline = "New SUVs and electric vehicles highlight L.A. Auto Show"

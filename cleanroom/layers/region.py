@@ -189,6 +189,11 @@ def _markdown_h1(page: Page, anchor: int) -> Line | None:
     return None
 
 
+# a form as text browsers print it: w3m's empty field "[ ]" or "[____]", lynx's "(BUTTON)" and
+# "____" ("Suche nach: [ ] [Suche]" is a search box, not a headline; docs/quality.md row 59)
+_FORM_FIELD = re.compile(r"\[[ _]*\]|\(BUTTON\)|_{4}")
+
+
 def _title_like(ln: Line) -> bool:
     text = ln.text
     n = len(text.split())
@@ -204,6 +209,7 @@ def _title_like(ln: Line) -> bool:
         and not text[:2].islower()
         and heading_or_plain
         and text.count("](") < 2  # a bar of Markdown links ("[Home](/) [Archive](/archive)")
+        and _FORM_FIELD.search(text) is None
     )
 
 
