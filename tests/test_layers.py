@@ -1234,6 +1234,15 @@ class TestRegion:
         page = apply(self._page([("Menu", "bad"), (linked, "bad"), (P1, "good"), (P2, "good")]), "region")
         assert page.title == linked
 
+    def test_a_dateline_with_a_time_of_day_is_not_the_title(self) -> None:
+        dateline = "Wednesday 20 November 2019 11:42, UK"
+        page = apply(self._page([("Menu", "bad"), (dateline, "bad"), (P1, "good"), (P2, "good")]), "region")
+        assert page.title is None
+        # a score is no time of day
+        score = "Dortmund beat Bayern 2:1 to reach the cup final"
+        page = apply(self._page([("Menu", "bad"), (score, "bad"), (P1, "good"), (P2, "good")]), "region")
+        assert page.title == score
+
     @pytest.mark.parametrize(
         "form",
         ["Suche nach: [ ] [Suche]", "Search this site ____________ (BUTTON) Go", "Your email [____] here"],
@@ -1250,7 +1259,7 @@ class TestRegion:
         lines = [
             ("Menu", "bad"),
             (headline, "bad"),
-            ("Reuters November 18, 2019 11:03 PM", "bad"),
+            ("Reuters, Monday, November 18, 2019", "bad"),
             ("Tom Krisher, AP Auto Writer", "bad"),
             (P1, "good"),
             (P2, "good"),
