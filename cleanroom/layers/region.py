@@ -525,10 +525,11 @@ class Region(Layer):
             for ln in reversed(candidates)
             if ln.kept or ln.reason == Reason.DUPLICATE or (ln.reason == Reason.MENU and ln.no >= reach)
         ]
+        shaped = [ln for ln in usable if _title_like(ln)]  # nearest first
         # A lower heading (a subtitle, a lead set as <h2>) gives way to an <h1> just above; in
         # a Markdown dump, to the nearest "# " heading above the article (row 57 of
         # docs/quality.md: html2text titles right 227 -> 358 of 535)
-        h1 = next((ln for ln in usable if _top_heading(ln) and _title_like(ln)), None)
+        h1 = next((ln for ln in shaped if _top_heading(ln)), None)
         if h1 is None and not first.ancestors:
             h1 = _markdown_h1(page, anchor)
         if _title_like(first) and first.verdict == "good" and len(first.text) <= page.config.length_low:
@@ -541,7 +542,6 @@ class Region(Layer):
         # title-shaped line of the window is taken, not the nearest. On the dev dumps the
         # title then matches the page's <title> 1132 times instead of 934 of 3210
         # (benchmarks/title_accuracy.py, six renderers).
-        shaped = [ln for ln in usable if _title_like(ln)]
         ln = shaped[-1] if shaped else None
         if h1 is not None and (ln is None or not _top_heading(ln)):
             ln = h1
