@@ -91,7 +91,8 @@ def content_lines(lines: Iterable[Line]) -> list[Line]:
 
 
 def render(lines: Iterable[Line]) -> str:
-    """The output text: kept lines, blocks separated by an empty line, list items as "- "."""
+    """The output text: kept lines, blocks separated by an empty line, list items as "- " (a
+    numbered item keeps its number)."""
     out: list[str] = []
     prev_block: int | None = None
     for ln in lines:
@@ -100,8 +101,15 @@ def render(lines: Iterable[Line]) -> str:
         if prev_block is not None and ln.block != prev_block:
             out.append("")
         prev_block = ln.block
-        is_item = ln.bullet and ln.bullet[0] not in "#"
-        out.append(("- " + ln.text) if is_item else ln.text)
+        bullet = ln.bullet
+        if not bullet or bullet[0] == "#":
+            out.append(ln.text)
+        elif (number := bullet.rsplit(None, 1)[-1])[:-1].isdigit():
+            # a number is part of what the page says ("37. What did one volcano say ...",
+            # step 3 of a recipe): kept as it was printed ("* 3." of a nested list: "3.")
+            out.append(f"{number} {ln.text}")
+        else:
+            out.append("- " + ln.text)
     return "\n".join(out)
 
 

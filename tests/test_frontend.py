@@ -83,9 +83,13 @@ def test_lines_without_text_are_never_kept() -> None:
 
 
 def test_render_separates_blocks_by_one_empty_line_and_marks_items() -> None:
-    text = "# Title\n\nFirst paragraph.\nSecond line of it.\n\n\n  • item one\n  * item two\n1. item three\n"
+    # bullets become "- "; a number is the page's own text and stays ("* 3." nested: "3.")
+    text = (
+        "# Title\n\nFirst paragraph.\nSecond line of it.\n\n\n  • item one\n  * item two\n"
+        "1. item three\n  * 2) item four\n"
+    )
     assert render(parse(text)) == (
-        "Title\n\nFirst paragraph.\nSecond line of it.\n\n- item one\n- item two\n- item three"
+        "Title\n\nFirst paragraph.\nSecond line of it.\n\n- item one\n- item two\n1. item three\n2) item four"
     )
 
 
