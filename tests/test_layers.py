@@ -139,6 +139,19 @@ class TestNormalize:
             "unter dem Titel “Tanz der Lettern”. Ich schlage darin etwas vor.",
         )
 
+    def test_a_line_cut_after_an_opening_bracket_goes_on(self) -> None:
+        # bs4 prints a link inside brackets or quotes on its own line: what the bracket opens
+        # is the rest of the sentence, whatever its case
+        text = (
+            "Normalerweise leben Hummeln (Arbeiterinnen) etwa zwei Monate (\nSmeets & Duchateau 2003\n"
+            ", vgl. auch „\nSteckbrief Hummel\n). Später im Jahr gibt es ein Phänomen."
+        )
+        self._assert_joined(
+            text,
+            "Normalerweise leben Hummeln (Arbeiterinnen) etwa zwei Monate (Smeets & Duchateau 2003, "
+            "vgl. auch „Steckbrief Hummel). Später im Jahr gibt es ein Phänomen.",
+        )
+
     def test_a_capitalised_link_inside_a_paragraph_is_rejoined(self) -> None:
         text = "Am 14. Juni 2005 hielt \nSteve Jobs\n eine vielbeachtete Rede vor den Absolventen."
         self._assert_joined(
@@ -436,6 +449,18 @@ class TestNormalize:
         page = apply(make_page(text), "normalize")
         assert kept_texts(page)[0] == " ".join(lines)
 
+    def test_a_paragraph_opening_with_a_number_is_rejoined(self) -> None:
+        # "3. Der Bürgermeister ..." is parsed as a list item, but w3m wrapped it to the margin
+        # (a list item's next line stands under its text)
+        numbered = [
+            "3. Der rote Bürgermeister und die rote Personalvertretung der Wiener Linien schmeißen dem Projekt",
+            "unterwegs wunderbar Stöckchen zwischen die Beine, etwa die Farce um den Bus, der plötzlich so",
+            "gefährlich ist, obwohl von Linz und Graz bis Istanbul Busse und Bahnen in Fußgängerzonen passen.",
+        ]
+        para = "\n".join(numbered[1:])
+        page = apply(make_page("\n\n".join(["\n".join(numbered), para, para])), "normalize")
+        assert render(page.lines).split("\n\n")[0] == " ".join(numbered)
+
 
 # ---------------------------------------------------------------- metadata
 
@@ -586,6 +611,8 @@ class TestRelated:
             "Leer más: Los precios de la vivienda suben",
             "Auch lesen: Diese drei Sternzeichen verschenken ihr Herz",
             "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?",
+            "Lea: Consejo Permanente de la OEA aborda este miércoles la confiscación de sus oficinas",
+            "Leia: Governo anuncia novas medidas para o setor",
         ],
     )
     def test_read_more_lines(self, text: str) -> None:
@@ -646,6 +673,17 @@ class TestRelated:
         page = apply(make_page(between("Most Read\nOne\nTwo\nThree\nFour"), cfg, language="en"), "related")
         assert set(drops(page)) == {3, 4, 5}
         assert {"Three", "Four"} <= set(kept_texts(page))
+
+    def test_a_tag_list_ends_at_a_statement(self) -> None:
+        # "Themen" in a site's menu reads as a "Topics" heading; the tags it takes stop at the
+        # article's first statement, which a list item of a few words never is
+        lead = "Die Impfpflicht für die Pflege sei ein falscher Ansatz zur Bekämpfung der Pandemie."
+        page = apply(
+            make_page(between(f"Themen\nÜber uns\nAbo-Service\n- {lead}\nNächster Satz"), language="de"),
+            "related",
+        )
+        assert set(drops(page)) == {3, 4, 5}
+        assert {lead, "Nächster Satz"} <= set(kept_texts(page))
 
     def test_inline_headline_on_an_english_page(self) -> None:
         page = apply(
@@ -792,6 +830,19 @@ class TestChrome:
                 Reason.DISCLAIMER,
             ),
             ("Puerto de Montevideo. Foto: Archivo El País.", Reason.CAPTION),
+            # a numbered figure's caption, after its image's placeholder too
+            ("Abbildung 4: Die grösste Lawine dieser Berichtsperiode wurde ausgelöst.", Reason.CAPTION),
+            ("Fig. 2. The flux measured over the first three nights of the campaign.", Reason.CAPTION),
+            ("[chart-1]Abbildung: Farblich codierte Schneehöhen im Mattertal", Reason.CAPTION),
+            ("Rys. 1. Schemat instalacji", Reason.CAPTION),
+            ("Foto: Anna Jay.", Reason.CAPTION),
+            # a gallery's counter
+            ("Image 1 of 23", Reason.CHROME),
+            ("Bild 3 von 12", Reason.CHROME),
+            # a blog's links to the posts before and after
+            ("Newer Post Older Post Home", Reason.CHROME),
+            ("Ältere Beiträge", Reason.CHROME),
+            ("Get the latest news straight to your phone with the Example Daily app.", Reason.APP_PROMO),
             # an agency's caption runs to a hundred words and more
             (
                 "BOSSIER CITY, LOUISIANA - NOVEMBER 14: The president pauses while speaking during a rally at the "
@@ -857,6 +908,11 @@ class TestChrome:
             "Featured image of the week: a tiger in the snow, taken by a reader from Bern",
             # a sentence about a photo is not a caption's credit
             "The museum bought the print in 1998. Photo: the first one ever taken of the city",
+            # a figure label needs its number and a colon or full stop; a credit's label without
+            # a number, a short line: here it runs into the first sentence of the text
+            "Figure skating is popular: the rink in the old town is full every weekend",
+            "Bild: Jahr MediaDie Fishing Masters Show in Rostock sollte ursprünglich im September stattfinden.",
+            "Chapter 1 of 3",
             # a long paragraph naming a credit on the way is not a caption
             "The budget changes several allowances for families with children. Tax Credit: the amount rises "
             "from 500 to 700 euros a year for each child under fourteen, and the income limit for the full "

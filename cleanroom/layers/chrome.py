@@ -20,7 +20,7 @@ from .base import Layer
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 # "Download The Mint News App": an imperative at the start of a sentence, not "people download the app"
-_APP = re.compile(r"(?:^|[.!?:]\s+)(?:download|get|install)\b[^.!?]{0,40}?\bapp\b", re.IGNORECASE)
+_APP = re.compile(r"(?:^|[.!?:]\s+)(?:download|get|install)\b[^.!?]{0,70}?\bapp\b", re.IGNORECASE)
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b")
 # a photo credit: names joined by slashes
 _CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
@@ -39,6 +39,15 @@ _TRAILING_PHOTO_CREDIT = re.compile(
     r"[.!?]\s+(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]mage|[Ii]magen|[Ii]magem)\s*:\s*"
     r"[A-ZÀ-Þ](?:(?!\.\s)[^!?:]){1,60}$"
 )
+# a numbered figure's caption: "Abbildung 4: Die grösste Lawine ...", "Fig. 2. ...", after the
+# placeholder of its image if the dump printed one ("[chart-1]Abbildung: ..."); the label is
+# looked up in figure_label.tsv
+_FIGURE_LABEL = re.compile(r"(?:\[[^\]]{0,40}\]\s*)?([^\W\d_]{2,14})\.? ?(\d{1,3}[a-z]?\s?[:.]|:)\s")
+# without a number the label is a credit's ("Foto: Jane Doe"), and a longer line may be the
+# credit run together with the first sentence of the text ("Bild: Jahr MediaDie Show ...")
+_UNNUMBERED_CAPTION_MAX_WORDS = 10
+# a gallery's counter: "Image 1 of 23", "Bild 3 von 12", "Foto 2 de 5" (w3m: "Image 1 of / 23")
+_GALLERY_COUNT = re.compile(r"([^\W\d_]{2,14}) \d{1,3} (?:[^\W\d_]{1,3} )?/? ?\d{1,3}$")
 # news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
 _CAPTION_MAX_WORDS = 130
 _CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
@@ -214,6 +223,18 @@ class Chrome(Layer):
         colon = text.find(":", 0, 40)
         if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):
             return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
+        if (
+            (m := _FIGURE_LABEL.match(text))
+            and (m.group(2) != ":" or n_words <= _UNNUMBERED_CAPTION_MAX_WORDS)
+            and phrases("figure_label").equals(m.group(1).casefold())
+        ):
+            return Reason.CAPTION  # "Abbildung 5: Oberflächenreif in einem Nordhang (Foto: ...)."
+        if (
+            n_words <= 6
+            and (m := _GALLERY_COUNT.match(text))
+            and phrases("figure_label").equals(m.group(1).casefold())
+        ):
+            return Reason.CHROME
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if n_words <= 25 and _FOLLOW.search(text):

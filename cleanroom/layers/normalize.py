@@ -115,6 +115,9 @@ def _is_url(text: str) -> bool:
 
 
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
+# a line that ends on an opening bracket or a low opening quote was cut before what it opens:
+# "etwa zwei Monate (" / "Smeets & Duchateau 2003" (the guillemets open and close by language)
+_OPENING = frozenset("([{„‚")
 # the rest of a compound after a linked first part: "die Radon" / "-Situation" (bs4; in a
 # wrapped dump the same shape is an elided compound, "und" / "-strukturen", and keeps its space)
 _COMPOUND_REST = re.compile(r"-[^\W\d_]")
@@ -140,7 +143,7 @@ def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     if ln.indent != prev.indent and not spaced and {ln.indent, prev.indent} != {0, 1}:
         return False
     first = ln.text[0]
-    if first in _CONTINUATION_START:
+    if first in _CONTINUATION_START or prev.text[-1] in _OPENING:
         return True
     if spaced and first.islower() and not ends_sentence(prev.text) and not _is_url(ln.text):
         return True
@@ -301,9 +304,12 @@ class Normalize(Layer):
                 # as a continuation, its first word is text again
                 piece = " ".join(ln.raw.split()) if ln.bullet else ln.text
                 # a text node that starts with closing punctuation ("Stanford University" /
-                # ". Den Zuhörern") or a compound's hyphen belongs to the word before it
-                glued = (ln.raw[:1] in _CONTINUATION_START and not prev.raw[-1:].isspace()) or (
-                    not width and _compound_goes_on(prev, ln)
+                # ". Den Zuhörern"), follows an opening bracket or is a compound's hyphen
+                # belongs to the word before it
+                glued = (
+                    (ln.raw[:1] in _CONTINUATION_START and not prev.raw[-1:].isspace())
+                    or prev.raw[-1:] in _OPENING
+                    or (not width and _compound_goes_on(prev, ln))
                 )
                 joined.append(piece if glued else " " + piece)
                 ln.bullet = ""  # it was text, not a list item; the next line continues it
@@ -339,7 +345,10 @@ class Normalize(Layer):
         if not width:
             return False
         body_indent = prev.indent + (len(prev.bullet) + 1 if prev.bullet else 0)
-        if ln.indent != body_indent:
+        # a paragraph that opens with a number ("2. Die Stadtregierung stellt ...") was parsed
+        # as a list item, but the browser wrapped it to the margin, not under its text
+        numbered_text = prev.bullet[:-1].isdigit() and ln.indent == prev.indent
+        if ln.indent != body_indent and not numbered_text:
             return False
         first_word = ln.text.split(" ", 1)[0]
         # The browser broke the line because the next word did not fit.

@@ -41,6 +41,13 @@ _SEP_AFTER = re.compile(r"\s*[:»>|›→–—\-]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+def _statement(text: str) -> bool:
+    """A sentence of six words or more that ends on a full stop ("Die Impfpflicht sei ein
+    falscher Ansatz."), not a question or an ellipsis, which headlines end on too."""
+    text = text.rstrip("\"'”’»«)")  # a quotation: “... die wir nicht nutzen.”
+    return text.endswith(".") and not text.endswith("..") and text.count(" ") >= 5
+
+
 def _function_word(phrase: str) -> bool:
     """A one-word phrase that is a stopword in some language ("more", "mehr", "plus")."""
     return " " not in phrase and phrase in all_stopwords()
@@ -118,6 +125,8 @@ class Related(Layer):
                 continue
             if taken >= limit or reads_as_prose(x):
                 break
+            if reason is Reason.TAG_LIST and _statement(x.text):
+                break  # tags are words and names: a statement ends the list
             page.drop(x, self.id, reason)
             taken += 1
 
