@@ -836,6 +836,19 @@ class TestChrome:
             ("[chart-1]Abbildung: Farblich codierte Schneehöhen im Mattertal", Reason.CAPTION),
             ("Rys. 1. Schemat instalacji", Reason.CAPTION),
             ("Foto: Anna Jay.", Reason.CAPTION),
+            # an author's note names the writer's trade
+            ("Dallas Robinson is a freelance writer living in Minneapolis", Reason.BYLINE),
+            (
+                "Molly Wood (@mollywood) is an Ideas contributor at WIRED and the host of a daily radio show.",
+                Reason.BYLINE,
+            ),
+            ("Max Muster ist Redakteur im Ressort Politik und schreibt über Europa.", Reason.BYLINE),
+            (
+                "Apple logo, Apple TV and App Store are registered trademarks of Apple Inc., registered in "
+                "the U.S. and other countries.",
+                Reason.DISCLAIMER,
+            ),
+            ("You may revoke this consent at any time with effect for the future.", Reason.COOKIE),
             # a gallery's counter
             ("Image 1 of 23", Reason.CHROME),
             ("Bild 3 von 12", Reason.CHROME),
@@ -913,6 +926,9 @@ class TestChrome:
             "Figure skating is popular: the rink in the old town is full every weekend",
             "Bild: Jahr MediaDie Fishing Masters Show in Rostock sollte ursprünglich im September stattfinden.",
             "Chapter 1 of 3",
+            # an interviewee's trade is the article's; "Die Studie" is no name
+            "Jane Doe is a professor of economics at Yale University.",
+            "Die Studie ist von der Autorin des Berichts über die Pflege mitverfasst worden.",
             # a long paragraph naming a credit on the way is not a caption
             "The budget changes several allowances for families with children. Tax Credit: the amount rises "
             "from 500 to 700 euros a year for each child under fourteen, and the income limit for the full "

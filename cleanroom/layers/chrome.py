@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence
-from ..lexicon import norm_key, phrases, scanner
+from ..lexicon import all_stopwords, norm_key, phrases, scanner
 from ..memo import MISSING, TextMemo
 from ..page import Page
 from ..reasons import Reason
@@ -48,6 +48,14 @@ _FIGURE_LABEL = re.compile(r"(?:\[[^\]]{0,40}\]\s*)?([^\W\d_]{2,14})\.? ?(\d{1,3
 _UNNUMBERED_CAPTION_MAX_WORDS = 10
 # a gallery's counter: "Image 1 of 23", "Bild 3 von 12", "Foto 2 de 5" (w3m: "Image 1 of / 23")
 _GALLERY_COUNT = re.compile(r"([^\W\d_]{2,14}) \d{1,3} (?:[^\W\d_]{1,3} )?/? ?\d{1,3}$")
+# an author's note: a name of one to three capitalised words (a handle or an address may
+# follow in brackets), a copula, then within its first words the writer's trade (bio_role.tsv):
+# "Molly Wood (@mollywood) is an Ideas contributor at WIRED", "Max Muster ist Redakteur bei ..."
+_BIO = re.compile(
+    r"(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+ ){1,3}(?:\([^()]{2,40}\) )?"
+    r"(?:is|was|has been|ist|war|est|était|es|era|è|é|jest|był|była) "
+)
+_BIO_REACH = 80  # characters after the copula in which the trade must be named
 # news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
 _CAPTION_MAX_WORDS = 130
 _CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
@@ -106,6 +114,19 @@ def _wire_credit(text: str, key: str) -> bool:
         rest = rest[1:]  # "Redaktion : Anna Muster"
     name = rest[0].lstrip(":") if rest else ""
     return name[:1].isupper()
+
+
+def _author_bio(text: str) -> bool:
+    m = _BIO.match(text)
+    if m is None:
+        return False
+    # "Der Bericht ist ...", "The study was ...": a name holds no function word
+    stop = all_stopwords()
+    if any(word.casefold() in stop for word in text[: m.end()].split()[:-1]):
+        return False
+    reach = text[m.end() : m.end() + _BIO_REACH].split(". ", 1)[0]
+    roles = phrases("bio_role")
+    return any(roles.equals(word) for word in norm_key(reach).split())
 
 
 def _dated(text: str, key: str) -> bool:
@@ -216,6 +237,8 @@ class Chrome(Layer):
                         return Reason.BYLINE
                 if len(_GLUED_LABELS.findall(text)) >= 2:
                     return Reason.CHROME
+        if _author_bio(text):
+            return Reason.BYLINE  # "Jane Doe is a freelance writer based in Toronto. ..."
         if n_words <= 40 and _wire_credit(text, key):
             return Reason.BYLINE  # "(Reporting by Jane Doe; additional reporting by ...; Editing by ...)"
         if n_words >= 5 and _is_caption_credit(text):
