@@ -836,6 +836,27 @@ class TestChrome:
             ("[chart-1]Abbildung: Farblich codierte Schneehöhen im Mattertal", Reason.CAPTION),
             ("Rys. 1. Schemat instalacji", Reason.CAPTION),
             ("Foto: Anna Jay.", Reason.CAPTION),
+            # a person's place in the photo, an agency's file photo
+            (
+                "Former Gov. Deval Patrick, left, speaks with a business owner during a campaign stop, "
+                "Tuesday, Nov. 19, 2019, in Columbia, S.C.",
+                Reason.CAPTION,
+            ),
+            (
+                "FILE PHOTO: Traders work on the floor at the New York Stock Exchange in New York.",
+                Reason.CAPTION,
+            ),
+            (
+                "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work outside.",
+                Reason.CAPTION,
+            ),
+            (
+                "Sabine Müller (links) und Margot Friedländer stellen das Buch im Haus der Presse vor.",
+                Reason.CAPTION,
+            ),
+            ("Empfiehl dies deinen Freunden.", Reason.CHROME),
+            ("Was passiert mit meinen Daten?", Reason.COOKIE),
+            ("Buch bestellen", Reason.CHROME),
             # an author's note names the writer's trade
             ("Dallas Robinson is a freelance writer living in Minneapolis", Reason.BYLINE),
             (
@@ -926,6 +947,9 @@ class TestChrome:
             "Figure skating is popular: the rink in the old town is full every weekend",
             "Bild: Jahr MediaDie Fishing Masters Show in Rostock sollte ursprünglich im September stattfinden.",
             "Chapter 1 of 3",
+            # "left" as a verb, a photo essay: no caption
+            "Many of those who stayed, and those who left, said the town had changed for good.",
+            "In this photo essay we follow three families through the winter in the mountains.",
             # an interviewee's trade is the article's; "Die Studie" is no name
             "Jane Doe is a professor of economics at Yale University.",
             "Die Studie ist von der Autorin des Berichts über die Pflege mitverfasst worden.",

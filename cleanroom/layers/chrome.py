@@ -56,6 +56,16 @@ _BIO = re.compile(
     r"(?:is|was|has been|ist|war|est|était|es|era|è|é|jest|był|była) "
 )
 _BIO_REACH = 80  # characters after the copula in which the trade must be named
+# the marks of a photo's caption: a person's place in the picture after a name ("Deval Patrick,
+# left, speaks ...", "Sabine Müller (links) und ...", "Hernández (izquierda) y ..."), an agency's
+# "FILE - In this Oct. 28, 2019, file photo, ..." or "FILE PHOTO: ..."
+_CAPTION_MARK = re.compile(
+    r"^FILE(?: PHOTO)?\b|\bfile photo\b"
+    r"|\b[Ii]n this (?:[\w.,]+ ){0,4}(?:photo|image|picture)(?:,| (?:taken|released|provided|made|issued|shows))"
+    r"|\b[A-ZÀ-Þ][\w.'’-]+, (?:left|right|center|centre|second from (?:left|right)), "
+    r"|\b[A-ZÀ-Þ][\w.'’-]+ \((?:left|right|center|centre|links|rechts|l\.|r\.|Mitte|à gauche|à droite"
+    r"|au centre|izquierda|derecha|izq\.|dcha\.|sinistra|destra|esquerda|direita)\)"
+)
 # news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
 _CAPTION_MAX_WORDS = 130
 _CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
@@ -237,6 +247,8 @@ class Chrome(Layer):
                         return Reason.BYLINE
                 if len(_GLUED_LABELS.findall(text)) >= 2:
                     return Reason.CHROME
+        if n_words >= 5 and _CAPTION_MARK.search(text):
+            return Reason.CAPTION  # "Former Gov. Deval Patrick, left, speaks with a business owner ..."
         if _author_bio(text):
             return Reason.BYLINE  # "Jane Doe is a freelance writer based in Toronto. ..."
         if n_words <= 40 and _wire_credit(text, key):
