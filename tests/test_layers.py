@@ -854,6 +854,20 @@ class TestChrome:
                 "Sabine Müller (links) und Margot Friedländer stellen das Buch im Haus der Presse vor.",
                 Reason.CAPTION,
             ),
+            (
+                "An artist's illustration of a plume of water vapor rising from the moon Europa.",
+                Reason.CAPTION,
+            ),
+            (
+                "This satellite image from NASA shows fires detected near Delhi on Nov. 3, 2019.",
+                Reason.CAPTION,
+            ),
+            (
+                "A cyclist rides next to a blocked petrol plant in the outskirts of La Paz, Bolivia, November 19, "
+                "2019. © Reuters / David Mercado",
+                Reason.CAPTION,
+            ),
+            ("This copy is for your personal, non-commercial use only.", Reason.DISCLAIMER),
             ("Empfiehl dies deinen Freunden.", Reason.CHROME),
             ("Was passiert mit meinen Daten?", Reason.COOKIE),
             ("Buch bestellen", Reason.CHROME),
@@ -950,6 +964,7 @@ class TestChrome:
             # "left" as a verb, a photo essay: no caption
             "Many of those who stayed, and those who left, said the town had changed for good.",
             "In this photo essay we follow three families through the winter in the mountains.",
+            "This is a photo of my garden in the first week of May, before the roses opened.",
             # an interviewee's trade is the article's; "Die Studie" is no name
             "Jane Doe is a professor of economics at Yale University.",
             "Die Studie ist von der Autorin des Berichts über die Pflege mitverfasst worden.",

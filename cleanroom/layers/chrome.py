@@ -36,7 +36,7 @@ _CAPTION_CREDIT = re.compile(
 # a caption's sentence, then its photo credit, a name (no second sentence): "Puerto de
 # Montevideo. Foto: Archivo El País."
 _TRAILING_PHOTO_CREDIT = re.compile(
-    r"[.!?]\s+(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]mage|[Ii]magen|[Ii]magem)\s*:\s*"
+    r"[.!?]\s+(?:(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]mage|[Ii]magen|[Ii]magem)\s*:\s*|©\s*)"
     r"[A-ZÀ-Þ](?:(?!\.\s)[^!?:]){1,60}$"
 )
 # a numbered figure's caption: "Abbildung 4: Die grösste Lawine ...", "Fig. 2. ...", after the
@@ -58,9 +58,12 @@ _BIO = re.compile(
 _BIO_REACH = 80  # characters after the copula in which the trade must be named
 # the marks of a photo's caption: a person's place in the picture after a name ("Deval Patrick,
 # left, speaks ...", "Sabine Müller (links) und ...", "Hernández (izquierda) y ..."), an agency's
-# "FILE - In this Oct. 28, 2019, file photo, ..." or "FILE PHOTO: ..."
+# "FILE - In this Oct. 28, 2019, file photo, ..." or "FILE PHOTO: ...", a line that opens by
+# naming the picture ("This satellite image from NASA shows ...", "An artist's illustration of ...")
 _CAPTION_MARK = re.compile(
     r"^FILE(?: PHOTO)?\b|\bfile photo\b"
+    r"|^(?:This|An artist[’']s|Artist[’']s) (?:(?!is |was |are )[\w’'-]+ ){0,2}(?:illustration|image|photo|photograph|picture"
+    r"|rendering|impression)s? (?:of|from|shows|showing|provided|released|taken|made|issued)\b"
     r"|\b[Ii]n this (?:[\w.,]+ ){0,4}(?:photo|image|picture)(?:,| (?:taken|released|provided|made|issued|shows))"
     r"|\b[A-ZÀ-Þ][\w.'’-]+, (?:left|right|center|centre|second from (?:left|right)), "
     r"|\b[A-ZÀ-Þ][\w.'’-]+ \((?:left|right|center|centre|links|rechts|l\.|r\.|Mitte|à gauche|à droite"
