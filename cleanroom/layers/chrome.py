@@ -52,7 +52,7 @@ _GALLERY_COUNT = re.compile(r"([^\W\d_]{2,14}) \d{1,3} (?:[^\W\d_]{1,3} )?/? ?\d
 # follow in brackets), a copula, then within its first words the writer's trade (bio_role.tsv):
 # "Molly Wood (@mollywood) is an Ideas contributor at WIRED", "Max Muster ist Redakteur bei ..."
 _BIO = re.compile(
-    r"(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]+ ){1,3}(?:\([^()]{2,40}\) )?"
+    r"(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]{0,40} ){1,3}(?:\([^()]{2,40}\) )?"
     r"(?:is|was|has been|ist|war|est|était|es|era|è|é|jest|był|była) "
 )
 _BIO_REACH = 80  # characters after the copula in which the trade must be named
@@ -62,11 +62,11 @@ _BIO_REACH = 80  # characters after the copula in which the trade must be named
 # naming the picture ("This satellite image from NASA shows ...", "An artist's illustration of ...")
 _CAPTION_MARK = re.compile(
     r"^FILE(?: PHOTO)?\b|\bfile photo\b"
-    r"|^(?:This|An artist[’']s|Artist[’']s) (?:(?!is |was |are )[\w’'-]+ ){0,2}(?:illustration|image|photo|photograph|picture"
+    r"|^(?:This|An artist[’']s|Artist[’']s) (?:(?!is |was |are )[\w’'-]{1,40} ){0,2}(?:illustration|image|photo|photograph|picture"
     r"|rendering|impression)s? (?:of|from|shows|showing|provided|released|taken|made|issued)\b"
-    r"|\b[Ii]n this (?:[\w.,]+ ){0,4}(?:photo|image|picture)(?:,| (?:taken|released|provided|made|issued|shows))"
-    r"|\b[A-ZÀ-Þ][\w.'’-]+, (?:left|right|center|centre|second from (?:left|right)), "
-    r"|\b[A-ZÀ-Þ][\w.'’-]+ \((?:left|right|center|centre|links|rechts|l\.|r\.|Mitte|à gauche|à droite"
+    r"|\b[Ii]n this (?:[\w.,]{1,40} ){0,4}(?:photo|image|picture)(?:,| (?:taken|released|provided|made|issued|shows))"
+    r"|\b[A-ZÀ-Þ][\w.'’-]{0,40}, (?:left|right|center|centre|second from (?:left|right)), "
+    r"|\b[A-ZÀ-Þ][\w.'’-]{0,40} \((?:left|right|center|centre|links|rechts|l\.|r\.|Mitte|à gauche|à droite"
     r"|au centre|izquierda|derecha|izq\.|dcha\.|sinistra|destra|esquerda|direita)\)"
 )
 # news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
