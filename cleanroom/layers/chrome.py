@@ -129,6 +129,13 @@ def _wire_credit(text: str, key: str) -> bool:
     return name[:1].isupper()
 
 
+def _figure(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The match of ``pattern`` at the start of the line when its first group is a figure
+    label (figure_label.tsv: "Abbildung", "Fig", "Image")."""
+    m = pattern.match(text)
+    return m if m is not None and phrases("figure_label").equals(m.group(1).casefold()) else None
+
+
 def _author_bio(text: str) -> bool:
     m = _BIO.match(text)
     if m is None:
@@ -261,18 +268,12 @@ class Chrome(Layer):
         colon = text.find(":", 0, 40)
         if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):
             return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
-        if (
-            (m := _FIGURE_LABEL.match(text))
-            and (m.group(2) != ":" or n_words <= _UNNUMBERED_CAPTION_MAX_WORDS)
-            and phrases("figure_label").equals(m.group(1).casefold())
+        if (m := _figure(_FIGURE_LABEL, text)) and (
+            m.group(2) != ":" or n_words <= _UNNUMBERED_CAPTION_MAX_WORDS
         ):
             return Reason.CAPTION  # "Abbildung 5: Oberflächenreif in einem Nordhang (Foto: ...)."
-        if (
-            n_words <= 6
-            and (m := _GALLERY_COUNT.match(text))
-            and phrases("figure_label").equals(m.group(1).casefold())
-        ):
-            return Reason.CHROME
+        if n_words <= 6 and _figure(_GALLERY_COUNT, text):
+            return Reason.CHROME  # "Image 1 of 23"
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if n_words <= 25 and _FOLLOW.search(text):
