@@ -60,14 +60,20 @@ _BIO_REACH = 80  # characters after the copula in which the trade must be named
 # left, speaks ...", "Sabine Müller (links) und ...", "Hernández (izquierda) y ..."), an agency's
 # "FILE - In this Oct. 28, 2019, file photo, ..." or "FILE PHOTO: ...", a line that opens by
 # naming the picture ("This satellite image from NASA shows ...", "An artist's illustration of ...")
-_CAPTION_MARK = re.compile(
-    r"^FILE(?: PHOTO)?\b|\bfile photo\b"
-    r"|^(?:This|An artist[’']s|Artist[’']s) (?:(?!is |was |are )[\w’'-]{1,40} ){0,2}(?:illustration|image|photo|photograph|picture"
-    r"|rendering|impression)s? (?:of|from|shows|showing|provided|released|taken|made|issued)\b"
-    r"|\b[Ii]n this (?:[\w.,]{1,40} ){0,4}(?:photo|image|picture)(?:,| (?:taken|released|provided|made|issued|shows))"
-    r"|\b[A-ZÀ-Þ][\w.'’-]{0,40}, (?:left|right|center|centre|second from (?:left|right)), "
-    r"|\b[A-ZÀ-Þ][\w.'’-]{0,40} \((?:left|right|center|centre|links|rechts|l\.|r\.|Mitte|à gauche|à droite"
-    r"|au centre|izquierda|derecha|izq\.|dcha\.|sinistra|destra|esquerda|direita)\)"
+_PICTURE_OPENING = re.compile(
+    r"FILE(?: PHOTO)?\b"
+    r"|(?:This|An artist[’']s|Artist[’']s) (?:(?!is |was |are )[\w’'-]{1,40} ){0,2}(?:illustration|image|photo"
+    r"|photograph|picture|rendering|impression)s? (?:of|from|shows|showing|provided|released|taken|made|issued)\b"
+)
+_PICTURE_OPENERS = ("FILE", "This ", "An artist", "Artist")
+_IN_THIS_PHOTO = re.compile(
+    r"\b[Ii]n this (?:[\w.,]{1,40} ){0,4}(?:photo|image|picture)(?:,| (?:taken|released|provided|made|issued|shows))"
+)
+# the place marks start with a literal (", " or " (") so that the search skips along the line
+_PLACE = re.compile(
+    r", (?:left|right|center|centre|second from (?:left|right)), "
+    r"| \((?:left|right|center|centre|links|rechts|l\.|r\.|Mitte|à gauche|à droite|au centre|izquierda"
+    r"|derecha|izq\.|dcha\.|sinistra|destra|esquerda|direita)\)"
 )
 # news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
 _CAPTION_MAX_WORDS = 130
@@ -127,6 +133,15 @@ def _wire_credit(text: str, key: str) -> bool:
         rest = rest[1:]  # "Redaktion : Anna Muster"
     name = rest[0].lstrip(":") if rest else ""
     return name[:1].isupper()
+
+
+def _caption_marked(text: str) -> bool:
+    if text.startswith(_PICTURE_OPENERS) and _PICTURE_OPENING.match(text):
+        return True
+    if "file photo" in text or ("n this " in text and _IN_THIS_PHOTO.search(text)):
+        return True
+    # the place follows a name: "Deval Patrick, left," (not "those who left,")
+    return any(text[: m.start()].rsplit(" ", 1)[-1][:1].isupper() for m in _PLACE.finditer(text))
 
 
 def _figure(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -257,7 +272,7 @@ class Chrome(Layer):
                         return Reason.BYLINE
                 if len(_GLUED_LABELS.findall(text)) >= 2:
                     return Reason.CHROME
-        if n_words >= 5 and _CAPTION_MARK.search(text):
+        if n_words >= 5 and _caption_marked(text):
             return Reason.CAPTION  # "Former Gov. Deval Patrick, left, speaks with a business owner ..."
         if _author_bio(text):
             return Reason.BYLINE  # "Jane Doe is a freelance writer based in Toronto. ..."
