@@ -90,6 +90,11 @@ def content_lines(lines: Iterable[Line]) -> list[Line]:
     return [ln for ln in lines if ln.text and (ln.kept or ln.reason is not None)]
 
 
+def is_number_marker(marker: str) -> bool:
+    """A numbered item's marker ("3.", "12)"), which is also the page's text."""
+    return marker[:-1].isdigit() and marker[-1:] in ".)"
+
+
 def render(lines: Iterable[Line]) -> str:
     """The output text: kept lines, blocks separated by an empty line, list items as "- " (a
     numbered item keeps its number)."""
@@ -104,7 +109,7 @@ def render(lines: Iterable[Line]) -> str:
         bullet = ln.bullet
         if not bullet or bullet[0] == "#":
             out.append(ln.text)
-        elif (number := bullet.rsplit(None, 1)[-1])[:-1].isdigit():
+        elif is_number_marker(number := bullet.rsplit(None, 1)[-1]):
             # a number is part of what the page says ("37. What did one volcano say ...",
             # step 3 of a recipe): kept as it was printed ("* 3." of a nested list: "3.")
             out.append(f"{number} {ln.text}")

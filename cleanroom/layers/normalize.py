@@ -8,6 +8,7 @@ from bisect import bisect_left
 from html import unescape
 
 from ..features import ends_sentence
+from ..frontend import is_number_marker
 from ..lexicon import dangling_words
 from ..model import Line
 from ..page import Page
@@ -333,7 +334,7 @@ class Normalize(Layer):
             return False
         if ln.bullet:
             # only a marker that is also a word ("o", "1990.") can begin a wrapped line
-            word_marker = ln.bullet == "o" or ln.bullet.rstrip(".)").isdigit()
+            word_marker = ln.bullet == "o" or is_number_marker(ln.bullet)
             if not (word_marker and ln.indent == prev.indent and not prev.bullet):
                 return False
             first = ln.raw.split()[0]
@@ -347,7 +348,7 @@ class Normalize(Layer):
         body_indent = prev.indent + (len(prev.bullet) + 1 if prev.bullet else 0)
         # a paragraph that opens with a number ("2. Die Stadtregierung stellt ...") was parsed
         # as a list item, but the browser wrapped it to the margin, not under its text
-        numbered_text = prev.bullet[:-1].isdigit() and ln.indent == prev.indent
+        numbered_text = is_number_marker(prev.bullet) and ln.indent == prev.indent
         if ln.indent != body_indent and not numbered_text:
             return False
         first_word = ln.text.split(" ", 1)[0]
