@@ -694,6 +694,27 @@ class TestRelated:
         d = page.decisions[0]
         assert d.threshold is not None and isinstance(d.value, float) and d.value >= d.threshold
 
+    TOUR = (
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n"
+        "June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL\n"
+        "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA"
+    )
+
+    def test_title_case_lines_a_colon_announces_are_the_texts_own(self) -> None:
+        intro = "The band will play these dates in the summer of 2020:"
+        page = apply(make_page(between(f"{intro}\n{self.TOUR}"), language="en"), "related")
+        assert page.decisions == []
+        # without the announcement the same lines read as a list of headlines
+        bare = apply(make_page(between(self.TOUR), language="en"), "related")
+        assert set(drops(bare)) == {3, 4, 5}
+        assert {r for _, r in drops(bare).values()} == {Reason.INLINE_HEADLINE}
+
+    def test_a_title_case_heading_with_a_colon_announces_nothing(self) -> None:
+        # a heading in Title Case is a headline itself, not a line of the text
+        heading = "The Doobie Brothers Tour Dates In North America:"
+        page = apply(make_page(between(f"{heading}\n{self.TOUR}"), language="en"), "related")
+        assert drops(page) == {n: ("related", Reason.INLINE_HEADLINE) for n in (3, 4, 5, 6)}
+
     def test_german_line_is_not_an_inline_headline(self) -> None:
         de1 = (
             "Die Bundesregierung hat am Mittwoch einen neuen Gesetzentwurf vorgelegt, der die Mieten in den "

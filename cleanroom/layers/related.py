@@ -214,7 +214,11 @@ class Related(Layer):
                 end += 1
             alone = end == j and 0 < j < len(kept) - 1
             sandwiched = alone and reads_as_prose(kept[j - 1]) and reads_as_prose(kept[j + 1])
-            if end > j or sandwiched:
+            # a line of the text that ends in a colon announces the lines after it as its own
+            # ("The 2020 tour dates:" over "June 9 -- Coral Sky Amphitheatre, West Palm Beach,
+            # FL"); a related heading with a colon ("Related coverage:") is gone by now
+            introduced = j > 0 and kept[j - 1].text.endswith(":") and ratios[j - 1] < _TITLE_CASE
+            if (end > j or sandwiched) and not introduced:
                 for k in range(j, end + 1):
                     page.drop(
                         kept[k],
