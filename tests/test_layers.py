@@ -410,6 +410,15 @@ class TestNormalize:
         assert all(d.action in ("edit", "drop") and d.layer == "normalize" for d in joined)
         assert render(page.lines) == "Menu\n\n" + "\n\n".join(paras)
 
+    def test_wrapped_japanese_is_rejoined_without_a_space(self) -> None:
+        # w3m wraps text without spaces between any two characters; a space at each join
+        # would split words the original never split (and every token a scorer counts)
+        first = "設定画面からではこのショートカットキーの設定を変更することができません。" * 4
+        second = "困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。" * 3
+        blocks = ["\n".join(p[k : k + 45] for k in range(0, len(p), 45)) for p in (first, second)]
+        page = apply(make_page("\n\n".join(blocks) + "\n"), "normalize")
+        assert kept_texts(page) == [first, second]
+
     def test_short_lines_and_list_items_are_not_joined(self) -> None:
         text, _ = self._wrapped_dump()
         text += "\n  • One item\n  • Two items\nShort\nlines\n"

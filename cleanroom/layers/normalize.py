@@ -128,6 +128,21 @@ def _compound_goes_on(prev: Line, ln: Line) -> bool:
     return prev.raw[-1:].isalnum() and _COMPOUND_REST.match(ln.raw) is not None
 
 
+def _unspaced(ch: str) -> bool:
+    """A character of a script written without spaces between words (Chinese, Japanese: CJK
+    ideographs, kana, their punctuation and the full-width forms). A text browser wraps such
+    text between any two characters, so the join must not add a space (Korean puts spaces
+    between words and w3m wraps it at spaces and inside words alike: no rule there)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return 0x3000 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF
+
+
+def _cjk_goes_on(prev: Line, ln: Line) -> bool:
+    return _unspaced(prev.raw.rstrip()[-1:]) and _unspaced(ln.raw.lstrip()[:1])
+
+
 def broken_at_inline_element(prev: Line, ln: Line) -> bool:
     """Converters that print every element on its own line split a paragraph at its links:
     "on Nov. 5," / "according to the agency" / ".". A line that starts with closing
@@ -311,6 +326,7 @@ class Normalize(Layer):
                     (ln.raw[:1] in _CONTINUATION_START and not prev.raw[-1:].isspace())
                     or prev.raw[-1:] in _OPENING
                     or (not width and _compound_goes_on(prev, ln))
+                    or _cjk_goes_on(prev, ln)
                 )
                 joined.append(piece if glued else " " + piece)
                 ln.bullet = ""  # it was text, not a list item; the next line continues it
