@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("numpy")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from training.train_lines import fold_of  # noqa: E402
+from training.train_lines import bags, fold_of  # noqa: E402
 
 GROUPS = [f"site{k}.example" for k in range(300)]
 
@@ -37,3 +37,17 @@ def test_a_salt_draws_another_split() -> None:
     # an independent split moves about four in five groups
     assert moved > len(GROUPS) // 2
     assert [fold_of(g, 5, "b") for g in GROUPS] != salted
+
+
+def test_a_bag_salt_draws_other_bags_of_whole_groups() -> None:
+    docs = [{"group": g, "page": k} for g in GROUPS for k in range(2)]
+    plain = bags(docs, 3)
+    assert bags(docs, 3, "") == plain  # the shipped model's bags stay as they were
+    salted = bags(docs, 3, "x")
+    assert salted != plain
+    for subsets in (plain, salted):
+        for sub in subsets:
+            held = {d["group"] for d in sub}
+            # a bag leaves out about a quarter of the groups, and a group whole
+            assert 0.6 * len(GROUPS) < len(held) < 0.9 * len(GROUPS)
+            assert len(sub) == 2 * len(held)

@@ -31,6 +31,8 @@ class BoostSettings:
     bins: int = 64
     #: tree sets, each grown on a subset of the pages and counted 1/bags (training/train_lines.py)
     bags: int = 1
+    #: another draw of the bags' subsets (the same data, other trees: the noise of retraining)
+    bag_salt: str = ""
 
 
 def quantile_edges(x: np.ndarray, bins: int) -> list[np.ndarray]:

@@ -24,6 +24,9 @@ different quarter left out each time) and counted 1/bags, so the shipped trees a
 
 --fold-salt S: another draw of the same groups into folds; how far the CV figures move with the
 split alone is the noise band a change must clear.
+--bag-salt S: another draw of the bags' subsets, the same data and folds: how far the figures
+move when the trees are grown again (a rule change that alters a few pages' features moves
+them about as far).
 
 --cv-presets precision,balanced,recall: the same folds, one model per fold, and the held-out
 pages cleaned with each preset; prints each set's mean F1, P, R and its lowest renderer.
@@ -257,7 +260,7 @@ def train(docs: list[dict[str, Any]], l2: float, multi_weight: float, boost: Boo
     }
     if boost.trees:
         model["trees"] = []
-        for sub in bags(docs, boost.bags):
+        for sub in bags(docs, boost.bags, boost.bag_salt):
             xs, ys, ws = (x, y, w) if sub is docs else design(sub, multi_weight)
             margin = xs @ np.asarray(model["weights"]) + model["bias"]
             for tree in fit_trees(xs, ys, ws, margin, boost):
@@ -267,14 +270,14 @@ def train(docs: list[dict[str, Any]], l2: float, multi_weight: float, boost: Boo
     return model
 
 
-def bags(docs: list[dict[str, Any]], n: int) -> list[list[dict[str, Any]]]:
+def bags(docs: list[dict[str, Any]], n: int, salt: str = "") -> list[list[dict[str, Any]]]:
     """``n`` subsets of the training pages for the trees, each without a quarter of the groups
     (drawn by hash, so the same for the same data), or all pages when ``n`` is 1. Trees grown on
     different subsets err on different pages; their mean holds up better on unseen sites than
     one set grown on all (docs/learned.md)."""
     if n == 1:
         return [docs]
-    return [[d for d in docs if fold_of(d["group"], 4, f"bag{b}/") != 0] for b in range(n)]
+    return [[d for d in docs if fold_of(d["group"], 4, f"{salt}bag{b}/") != 0] for b in range(n)]
 
 
 # ---------------------------------------------------------------- evaluation
@@ -359,6 +362,7 @@ def boost_settings(opts: dict[str, Any]) -> BoostSettings:
         rate=float(opts["rate"]),
         min_child=float(opts["min_child"]),
         bags=int(opts["bags"]),
+        bag_salt=str(opts.get("bag_salt", "")),
     )
 
 
@@ -377,6 +381,11 @@ def main() -> int:
         "--trees", type=int, default=30, help="boosted trees per bag after the logistic model (0: none)"
     )
     ap.add_argument("--bags", type=int, default=3, help="tree sets grown on subsets of the pages, averaged")
+    ap.add_argument(
+        "--bag-salt",
+        default="",
+        help="draw the bags' subsets anew: the same data, other trees (retraining noise)",
+    )
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--min-child", type=float, default=5.0)
@@ -426,6 +435,7 @@ def main() -> int:
                 k: getattr(args, k)
                 for k in ("l2", "multi_weight", "threshold", "trees", "bags", "depth", "rate", "min_child")
             }
+            opts["bag_salt"] = args.bag_salt
             opts.update({k.replace("-", "_"): v for (k, _), v in zip(grid, combo)})
             settings = boost_settings(opts)
             main_opts = {k: opts[k] for k in ("l2", "multi_weight", "threshold")}
@@ -488,7 +498,8 @@ def main() -> int:
                 "training": "training/train_lines.py"
                 + f" --l2 {args.l2} --multi-weight {args.multi_weight} --threshold {args.threshold}"
                 + f" --trees {args.trees} --bags {args.bags} --depth {args.depth} --rate {args.rate}"
-                + f" --min-child {args.min_child}",
+                + f" --min-child {args.min_child}"
+                + (f" --bag-salt {args.bag_salt}" if args.bag_salt else ""),
                 "threshold": args.threshold,
             }
         )
