@@ -914,6 +914,10 @@ class TestChrome:
                 Reason.DISCLAIMER,
             ),
             ("You may revoke this consent at any time with effect for the future.", Reason.COOKIE),
+            # a caption under the label a page wrote for screen readers
+            ("Image caption Mourners attend a funeral in Brooklyn, New York", Reason.CAPTION),
+            ("Media caption The moment the bridge gave way was caught on camera", Reason.CAPTION),
+            ("Pie de foto Los manifestantes marcharon hasta el centro de la ciudad", Reason.CAPTION),
             # a gallery's counter
             ("Image 1 of 23", Reason.CHROME),
             ("Bild 3 von 12", Reason.CHROME),
@@ -967,6 +971,8 @@ class TestChrome:
             "Source code for the project is published under an open licence, the foundation said.",
             "Copyright lawyers said that the ruling could change the way music is licensed in Europe for "
             "years to come.",
+            # the label's words start a sentence about captions, not a caption
+            "Image captions help readers who cannot see the picture, and every site should write them.",
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:

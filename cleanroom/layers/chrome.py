@@ -283,6 +283,9 @@ class Chrome(Layer):
         colon = text.find(":", 0, 40)
         if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):
             return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
+        if 3 <= n_words <= 60 and phrases("caption_label").starts(key):
+            # "Image caption Mourners attend a funeral in ...": the label a screen reader reads
+            return Reason.CAPTION
         if (m := _figure(_FIGURE_LABEL, text)) and (
             m.group(2) != ":" or n_words <= _UNNUMBERED_CAPTION_MAX_WORDS
         ):
