@@ -17,6 +17,8 @@ class Reason(str, Enum):
     WRAP_JOINED = "wrap_joined"
     MARKUP = "markup"  # Markdown emphasis markers removed: "**bold**" -> "bold"
     HTML_ENTITIES = "html_entities"  # entities a converter left undecoded: "&#39;" -> "'"
+    # accents: an edit
+    ACCENTS_RESTORED = "accents_restored"  # bare letters a converter printed: "fur" -> "für"
     # markup residue and metadata dumps
     XPATH = "xpath"
     BARE_URL = "bare_url"

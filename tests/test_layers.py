@@ -566,6 +566,69 @@ class TestLanguage:
         assert (a.language, a.language_probability) == (b.language, b.language_probability)
 
 
+# ---------------------------------------------------------------- accents
+
+# A German page as html2text prints it when the HTML spelled its umlauts as entities
+# (&uuml; -> "u"): the accents are gone from every word that had one.
+STRIPPED_DE = (
+    "Die Bundesregierung will die Mieten in den Großstadten begrenzen. Fur die Mieter ist das eine "
+    "gute Nachricht, uber die Einzelheiten mussen die Lander aber noch verhandeln.\n\n"
+    "Kritiker sprechen von einem faulen Kompromiss. Die Opposition fordert schärfere Regeln.\n\n"
+    "FUR MEHR INFORMATIONEN: https://example.org/mieten-fur-alle/ oder info@example.org"
+)
+
+
+class TestAccents:
+    def test_restores_a_stripped_page(self) -> None:
+        page = apply(make_page(STRIPPED_DE, language="de"), "accents")
+        first = line(page, "Die Bundesregierung")
+        assert "Großstädten" in first.text and "Für die Mieter" in first.text
+        assert "über die Einzelheiten müssen die Länder" in first.text
+        reasons = {(d.layer, d.reason) for d in page.decisions}
+        assert reasons == {("accents", Reason.ACCENTS_RESTORED)}
+        assert all(d.action == "edit" and d.new_text for d in page.decisions)
+
+    def test_keeps_capitals_links_and_addresses(self) -> None:
+        page = apply(make_page(STRIPPED_DE, language="de"), "accents")
+        last = line(page, "FÜR MEHR")
+        assert last.text.startswith("FÜR MEHR INFORMATIONEN:")
+        assert "https://example.org/mieten-fur-alle/" in last.text  # a link stays as it is
+        assert "info@example.org" in last.text
+
+    def test_a_line_with_accents_keeps_its_spelling(self) -> None:
+        page = apply(make_page(STRIPPED_DE, language="de"), "accents")
+        # "fordert" could be "fördert": the line already writes "schärfere", so it is not
+        # stripped, and the word is not in the table anyway
+        assert line(page, "Kritiker").text.endswith("Die Opposition fordert schärfere Regeln.")
+
+    def test_a_page_written_with_accents_is_left_alone(self) -> None:
+        text = (
+            "Wie die Tierschutz-Organisation mitteilt, gehört die Luxusmarke neu zu den Fur Free "
+            "Retailers. Tierpelz wird künftig nicht mehr verkauft, erklärte das Unternehmen.\n\n"
+            "Die Ware kommt aus Italien und wird über Händler in ganz Europa verkauft."
+        )
+        page = apply(make_page(text, language="de"), "accents")
+        assert page.decisions == []
+
+    def test_too_few_words_to_restore(self) -> None:
+        text = "Ein kurzer Text fur alle, die uber das Wetter reden wollen. Das Wetter ist gut."
+        page = apply(make_page(text, language="de"), "accents")
+        assert page.decisions == []  # two restorable words: below the bar
+
+    def test_languages_without_a_table(self) -> None:
+        text = "The fur trade is over, said the uber driver who had to muster his courage. " * 3
+        for language in ("en", "unknown", "vi"):
+            page = apply(make_page(text, language=language), "accents")
+            assert page.decisions == []
+
+    def test_runs_after_language_in_the_pipeline(self) -> None:
+        res = cleanroom.clean(STRIPPED_DE)
+        assert res.language == "de"
+        assert "Für die Mieter" in res.text
+        off = cleanroom.clean(STRIPPED_DE, Config(disabled=frozenset({"accents"})))
+        assert "Fur die Mieter" in off.text
+
+
 # ---------------------------------------------------------------- tickers
 
 

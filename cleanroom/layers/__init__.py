@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .accents import Accents
 from .base import Layer
 from .chrome import Chrome
 from .content import Content
@@ -18,6 +19,8 @@ from .site import Site
 from .tickers import Tickers
 
 # Language runs third: it only measures, and the layers after it need the stoplist.
+# Accents comes right after it: its table is the page's language's, and the rules after it
+# should read "für", not the "fur" a converter printed.
 # The specific rules (tickers, related, chrome) claim their lines before navigation judges
 # the remaining runs of short lines, so a byline is reported as a byline, not a menu item.
 # Duplicates run last, over what is left: the copy inside the article is the one that stays
@@ -29,6 +32,7 @@ LAYERS: tuple[Layer, ...] = (
     Metadata(),
     Dom(),
     Language(),
+    Accents(),
     Tickers(),
     Related(),
     Chrome(),

@@ -1,0 +1,121 @@
+"""Layer accents: put back the accents a converter printed as bare letters.
+
+html2text (by default) prints an accented letter it read from an HTML entity as the bare
+letter, so a page that spelled its umlauts as ``&uuml;`` comes out as "Gruße nach Nordkorea,
+fur ..." and its German words no longer match the stoplist, the lexicons or the page's own
+text. This layer restores such words from a per-language table (:mod:`cleanroom.accents`),
+and only on a page that shows the damage: at least ``_MIN_WORDS`` restorable words on lines
+with no accent at all, and at least ``_MIN_SHARE`` times as many as the accented letters the
+page does print. A page written with its accents keeps its few bare loans and names ("Fur Free
+Retailers", "Ware" against "wäre"), because its accented lines are left alone and its bare
+lines hold too few restorable words to pass the bar. Each changed line is an edit with the
+reason ``accents_restored``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..accents import has_marks, supported, table
+from ..page import Page
+from ..reasons import Reason
+from .base import Layer
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# URLs, paths, e-mail addresses and identifiers: their words are not prose ("/ist-ab-sofort-
+# eroffnet/" is the slug of a link, and the link must stay as it is)
+_CODE_CHAR = re.compile(r"[/@_=\\]")
+_CHUNK = re.compile(r"\S+")
+_MIN_WORDS = 3
+_MIN_SHARE = 0.3
+
+
+def _marked_letters() -> str:
+    """The precomposed Latin letters that carry a mark (the ranges of Latin-1 to Latin
+    Extended-B and Latin Extended Additional), as a regex character class."""
+    ranges = [(0xC0, 0x24F), (0x1E00, 0x1EFF)]
+    return "".join(chr(c) for a, b in ranges for c in range(a, b + 1) if has_marks(chr(c)))
+
+
+# a letter with a mark, precomposed, or a combining mark after its base letter
+_HAS_MARK = re.compile(f"[{_marked_letters()}\u0300-\u036f]")
+
+
+def _spelled_like(word: str, accented: str) -> str | None:
+    """The accented word with the bare word's capitals and its "ß" (the table is case-folded,
+    so it writes "ß" as "ss"): "Gruße" + "grüsse" -> "Grüße", "FUR" + "für" -> "FÜR"."""
+    out = []
+    i = 0
+    for ch in word:
+        if ch == "ß":
+            if accented[i : i + 2] != "ss":
+                return None
+            out.append(ch)
+            i += 2
+            continue
+        if i >= len(accented):
+            return None
+        out.append(accented[i].upper() if ch.isupper() else accented[i])
+        i += 1
+    return "".join(out) if i == len(accented) else None
+
+
+def restore(text: str, bare_to_accented: dict[str, str]) -> tuple[str, int]:
+    """The line with its restorable words restored, and how many there were."""
+    if bare_to_accented.keys().isdisjoint(_WORD.findall(text.casefold())):
+        return text, 0  # most lines: one pass in C, no word in the table
+    code_spans = []
+    if _CODE_CHAR.search(text):
+        code_spans = [m.span() for m in _CHUNK.finditer(text) if _CODE_CHAR.search(m.group())]
+    out: list[str] = []
+    pos = 0
+    count = 0
+    for m in _WORD.finditer(text):
+        word = m.group()
+        accented = bare_to_accented.get(word.casefold())
+        if accented is None or not (word.islower() or word.istitle() or word.isupper()):
+            continue  # not in the table, or a mixed-case name ("McDonald")
+        if any(a <= m.start() < b for a, b in code_spans):
+            continue
+        accented = _spelled_like(word, accented)
+        if accented is None:
+            continue
+        out.append(text[pos : m.start()])
+        out.append(accented)
+        pos = m.end()
+        count += 1
+    if not count:
+        return text, 0
+    out.append(text[pos:])
+    return "".join(out), count
+
+
+def _passes(restorable: int, marks: int) -> bool:
+    return restorable >= _MIN_WORDS and restorable >= _MIN_SHARE * marks
+
+
+class Accents(Layer):
+    id = "accents"
+    description = "accents a converter printed as bare letters restored (html2text's 'fur' -> 'für')"
+
+    def apply(self, page: Page) -> None:
+        if not supported(page.language):
+            return
+        bare_to_accented = table(page.language)
+        if not bare_to_accented:
+            return
+        marks = 0
+        found = []
+        for ln in page.lines:
+            if not ln.kept or not ln.text:
+                continue
+            if not ln.text.isascii() and (n_marks := len(_HAS_MARK.findall(ln.text))):
+                marks += n_marks  # a line with accents keeps its spelling
+                continue
+            new_text, n = restore(ln.text, bare_to_accented)
+            if n:
+                found.append((ln, new_text, n))
+        if not _passes(sum(n for _, _, n in found), marks):
+            return
+        for ln, new_text, _ in found:
+            page.edit(ln, self.id, Reason.ACCENTS_RESTORED, new_text)
