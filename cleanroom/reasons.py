@@ -52,6 +52,7 @@ class Reason(str, Enum):
     DISCLAIMER = "disclaimer"
     COMMENTS = "comments"
     CAPTION = "caption"  # an image caption or credit (a <figcaption>, or a line ending in "(AP)")
+    SPAM = "spam"  # Latin words spelled with look-alike letters of other scripts ("Аdvеrtіѕе")
     # content classification and region
     LOW_DENSITY = "low_density"
     OUTSIDE_MAIN = "outside_main"

@@ -18,6 +18,7 @@ from cleanroom.config import Config, preset, preset_names
 from cleanroom.errors import ConfigError
 from cleanroom.frontend import parse, render
 from cleanroom.layers import LAYER_IDS, LAYERS, get_layer
+from cleanroom.layers._blocks import quantity_item
 from cleanroom.layers.content import revise
 from cleanroom.layers.region import max_run, regions, suffix_runs
 from cleanroom.page import Page
@@ -746,6 +747,22 @@ class TestRelated:
         assert set(drops(page)) == {3, 4, 5}
         assert {"Three", "Four"} <= set(kept_texts(page))
 
+    def test_a_related_list_ends_at_an_ingredient_list(self) -> None:
+        # a read-more heading above the recipe takes its teasers, not the ingredients under them
+        rows = [
+            "Weiterlesen",
+            "Gewinnspiele",
+            "Probeabo",
+            "Zutaten",
+            "- 350 g Zucker",
+            "- 500 ml Milch",
+            "- 2 EL Backkakao",
+        ]
+        page = apply(make_page(between("\n".join(rows)), language="de"), "related")
+        kept = set(kept_texts(page))
+        assert {"350 g Zucker", "500 ml Milch", "2 EL Backkakao"} <= kept
+        assert "Gewinnspiele" not in kept
+
     def test_a_tag_list_ends_at_a_statement(self) -> None:
         # "Themen" in a site's menu reads as a "Topics" heading; the tags it takes stop at the
         # article's first statement, which a list item of a few words never is
@@ -1015,6 +1032,21 @@ class TestChrome:
                 Reason.BYLINE,
             ),
             ("Updated 11:21 pm CST, Tuesday, November 19, 2019", Reason.BYLINE),
+            # Latin words spelled with Cyrillic or full-width look-alikes: spam and ads
+            (
+                "Аdvеrtіѕе wіth thе most visited news site in Веlіzе ~ Wе оffеr fullу сuѕtоmіzаblе packages",
+                Reason.SPAM,
+            ),
+            ("I usｅd to be suggested thiѕ web site by way of my cousin.", Reason.SPAM),
+            # an agency's caption, however long, by its opening (w3m joins the credit line to it)
+            (
+                "FILE - In this Monday, Oct. 28, 2019, file photo, U.S. Ambassador to the European Union "
+                "Gordon Sondland walks to a secure area of the Capitol to testify as part of the House "
+                "impeachment inquiry into President Donald Trump, in Washington. Sondland is scheduled to be "
+                "the first witness when the impeachment hearings resume at 9 a.m. EST Wednesday, Nov. 20. "
+                "(AP Photo/Patrick Semansky, File) Patrick Semansky, ASSOCIATED PRESS",
+                Reason.CAPTION,
+            ),
         ],
     )
     def test_chrome_lines(self, text: str, reason: Reason) -> None:
@@ -1036,6 +1068,10 @@ class TestChrome:
             "years to come.",
             # the label's words start a sentence about captions, not a caption
             "Image captions help readers who cannot see the picture, and every site should write them.",
+            # one odd letter is a slip, Greek units are science, Cyrillic words are Russian
+            "You are wondеrful! Thanks for the tips on growing lemons from seed.",
+            "The filter holds back particles of 5 μm and lead above 10 μg/l, the report says.",
+            "The exhibition moves from Москва to Petersburg in the spring, the organisers said.",
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:
@@ -1145,6 +1181,44 @@ class TestNavigation:
         ]
         page = apply(make_page("\n".join([P1, *rows, P2]) + "\n"), "navigation")
         assert page.decisions == []
+
+    def test_an_ingredient_list_is_not_a_menu(self) -> None:
+        # under half of its items hold a digit, but every amount comes with a unit
+        rows = [
+            "Zutaten",
+            "- 200 g Schlagsahne",
+            "- Frischhaltefolie",
+            "- Küchengasbrenner",
+            "- 20 g Mini-Marshmallows",
+            "- Salz",
+            "- Pfeffer",
+        ]
+        page = apply(make_page("\n".join([P1, *rows, P2]) + "\n"), "navigation")
+        kept = set(kept_texts(page))
+        assert {"200 g Schlagsahne", "20 g Mini-Marshmallows"} <= kept
+
+    @pytest.mark.parametrize(
+        ("text", "quantity"),
+        [
+            ("350 g Zucker", True),
+            ("1 Pck. Vanillezucker", True),
+            ("1 ½ cups flour", True),
+            ("½ TL Salz", True),
+            ("400 gramów", True),
+            ("500g", True),
+            ("2 - 3 cucharadas de aceite", True),
+            ("5\xa0g Salz", True),
+            ("5G Netzausbau", False),  # a capital one-letter "unit" is a name
+            ("3 Ausgaben für nur 7,50 €", False),
+            ("15 – 30 Min", False),  # time is no unit here: "5 Min. Lesezeit" is chrome
+            ("10 Tipps für den Garten", False),
+            ("2019", False),
+            ("12\t", False),
+            ("Salz", False),
+        ],
+    )
+    def test_quantity_items(self, text: str, quantity: bool) -> None:
+        assert quantity_item(text) is quantity
 
     def test_headlines_with_comment_counts_are_a_list(self) -> None:
         rows = [

@@ -23,6 +23,11 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 _APP = re.compile(r"(?:^|[.!?:]\s+)(?:download|get|install)\b[^.!?]{0,70}?\bapp\b", re.IGNORECASE)
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b")
 # a photo credit: names joined by slashes
+# letters that look like Latin ones but are not: Cyrillic, Armenian and full-width Latin. A
+# word that mixes them with plain Latin letters ("Аdvеrtіѕе", "thiѕ", "usｅd") is written to slip
+# past spam filters; a word never mixes them by accident (Greek is left out: "μm", "μg/l")
+_LOOKALIKE = re.compile(r"[\u0400-\u04ff\u0530-\u058f\uff21-\uff3a\uff41-\uff5a]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
 _BYLINE_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
 # An image caption ends with its credit in parentheses: one to four capitalised words
@@ -135,6 +140,21 @@ def _wire_credit(text: str, key: str) -> bool:
     return name[:1].isupper()
 
 
+def _disguised_words(text: str) -> int:
+    """How many words mix plain Latin letters with look-alike letters of another script."""
+    if text.isascii() or not _LOOKALIKE.search(text):
+        return 0
+    return sum(1 for w in text.split() if _LOOKALIKE.search(w) and _ASCII_LETTER.search(w))
+
+
+def _agency_caption_opening(text: str) -> bool:
+    """ "FILE - ...", "FILE PHOTO: ...", "In this Oct. 28, 2019, file photo, ...": the way news
+    agencies open a caption, at the start of the line."""
+    if text.startswith("FILE") and _PICTURE_OPENING.match(text):
+        return True
+    return "n this " in text[:12] and _IN_THIS_PHOTO.match(text) is not None
+
+
 def _caption_marked(text: str) -> bool:
     if text.startswith(_PICTURE_OPENERS) and _PICTURE_OPENING.match(text):
         return True
@@ -227,9 +247,15 @@ class Chrome(Layer):
         if not key:
             return Reason.CHROME  # only symbols: "×", "|", "»"
         n_words = key.count(" ") + 1
+        if _disguised_words(text) >= 2:
+            return Reason.SPAM  # "Аdvеrtіѕе wіth thе most visited news site ..." (a spam comment, an ad)
         if n_words > 60:
-            # a paragraph: no chrome rule applies to it, but for an agency's long caption
-            if n_words <= _CAPTION_MAX_WORDS and _is_caption_credit(text, at_end=True):
+            # a paragraph: no chrome rule applies to it, but for an agency's long caption, by
+            # its credit at the end or its opening ("FILE - In this Monday, Oct. 28, 2019, file
+            # photo, ...", which w3m and lynx join with the credit line under it)
+            if n_words <= _CAPTION_MAX_WORDS and (
+                _is_caption_credit(text, at_end=True) or _agency_caption_opening(text)
+            ):
                 return Reason.CAPTION
             return None
         sentence = ends_sentence(text)

@@ -16,7 +16,7 @@ from ..lexicon import norm_key, phrases
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
-from ._blocks import reads_as_prose
+from ._blocks import quantity_item, reads_as_prose
 from .base import Layer
 
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||→|::)\s+|\s*(?:>|»|›|→)\s*")
@@ -48,6 +48,8 @@ def is_navlike(ln: Line, short_words: int, stopwords: frozenset[str] = frozenset
         return False
     if ": " in text:
         return False  # "Nennspannung: 380 V", "Roboter-Spielkamerad: Anki Cozmo": a label and its value
+    if quantity_item(text):
+        return False  # "200 g Schlagsahne": an ingredient or a specification, not a link label
     # "a spare inner tube": a lowercase phrase with function words is an article's list
     # item; link labels are capitalised ("Politics") or single tags ("diy").
     if len(words) >= 3 and text[0].islower() and stopwords:

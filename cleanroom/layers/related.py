@@ -18,7 +18,7 @@ from ..lexicon import all_stopwords, phrases
 from ..model import Line
 from ..page import Page
 from ..reasons import Reason
-from ._blocks import reads_as_prose
+from ._blocks import quantity_item, reads_as_prose
 from .base import Layer
 
 _TITLE_CASE = 0.85
@@ -123,8 +123,8 @@ class Related(Layer):
             x = lines[j]
             if not x.kept:
                 continue
-            if taken >= limit or reads_as_prose(x):
-                break
+            if taken >= limit or reads_as_prose(x) or quantity_item(x.text):
+                break  # a paragraph, or an ingredient list ("350 g Zucker"): the page's own text
             if reason is Reason.TAG_LIST and _statement(x.text):
                 break  # tags are words and names: a statement ends the list
             page.drop(x, self.id, reason)
