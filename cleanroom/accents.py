@@ -73,7 +73,7 @@ def supported(language: str) -> bool:
     return language.split("-")[0] in _WORDFREQ_CODE
 
 
-def _strip(word: str) -> str:
+def strip_marks(word: str) -> str:
     """The word without its combining marks: "grüße" -> "gruße", "wózka" -> "wozka" (letters
     that are not a base letter plus a mark, like "ß" or "ł", stay)."""
     if word.isascii():
@@ -150,7 +150,7 @@ def build(code: str) -> dict[str, str] | None:
     for word, f in freq.items():
         if f < MIN_FREQUENCY or not word.isalpha():
             continue
-        bare = _strip(word)
+        bare = strip_marks(word)
         if bare == word:
             continue
         # the most frequent accented word wins; on a tie the first in code-point order, so

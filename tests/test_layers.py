@@ -596,6 +596,12 @@ class TestAccents:
         assert "https://example.org/mieten-fur-alle/" in last.text  # a link stays as it is
         assert "info@example.org" in last.text
 
+    def test_a_capital_umlaut_does_not_keep_a_stripped_line(self) -> None:
+        # html2text strips "&uuml;" but prints "&Uuml;" as "Ü": the line is still stripped
+        text = STRIPPED_DE + "\n\nEine unabhangige Überprufung der Informationen ist nicht moglich."
+        page = apply(make_page(text, language="de"), "accents")
+        assert line(page, "Eine").text == "Eine unabhängige Überprüfung der Informationen ist nicht möglich."
+
     def test_a_line_with_accents_keeps_its_spelling(self) -> None:
         page = apply(make_page(STRIPPED_DE, language="de"), "accents")
         # "fordert" could be "fördert": the line already writes "schärfere", so it is not

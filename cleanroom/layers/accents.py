@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..accents import has_marks, supported, table
+from ..accents import has_marks, strip_marks, supported, table
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
@@ -24,7 +24,7 @@ from .base import Layer
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # URLs, paths, e-mail addresses and identifiers: their words are not prose ("/ist-ab-sofort-
 # eroffnet/" is the slug of a link, and the link must stay as it is)
-_CODE_CHAR = re.compile(r"[/@_=\\]")
+_CODE_CHAR = re.compile(r"[/@_=\\]+")
 _CHUNK = re.compile(r"\S+")
 _MIN_WORDS = 3
 _MIN_SHARE = 0.3
@@ -38,12 +38,18 @@ def _marked_letters() -> str:
 
 
 # a letter with a mark, precomposed, or a combining mark after its base letter
-_HAS_MARK = re.compile(f"[{_marked_letters()}\u0300-\u036f]")
+# (runs of them: one match per run keeps a long run linear and cheap)
+_HAS_MARK = re.compile(f"[{_marked_letters()}\u0300-\u036f]+")
+# the same in lower case: html2text strips the marks of "&uuml;" but prints "&Uuml;" as "Ü",
+# so a stripped line can still hold an "Ü" ("eine unabhangige Überprufung")
+_LOWER_MARK = re.compile(f"[{''.join(c for c in _marked_letters() if c.islower())}\u0300-\u036f]+")
 
 
 def _spelled_like(word: str, accented: str) -> str | None:
-    """The accented word with the bare word's capitals and its "ß" (the table is case-folded,
-    so it writes "ß" as "ss"): "Gruße" + "grüsse" -> "Grüße", "FUR" + "für" -> "FÜR"."""
+    """The accented word with the bare word's capitals, its "ß" (the table is case-folded, so
+    it writes "ß" as "ss") and the accents it kept: "Gruße" + "grüsse" -> "Grüße", "FUR" +
+    "für" -> "FÜR", "Überprufung" + "überprüfung" -> "Überprüfung" (html2text strips "&uuml;"
+    but prints "&Uuml;" as "Ü"); None when they do not fit together."""
     out = []
     i = 0
     for ch in word:
@@ -55,14 +61,19 @@ def _spelled_like(word: str, accented: str) -> str | None:
             continue
         if i >= len(accented):
             return None
-        out.append(accented[i].upper() if ch.isupper() else accented[i])
+        if not ch.isascii() and has_marks(ch):
+            if accented[i] != ch.lower():
+                return None  # the word's own accent disagrees with the table's
+            out.append(ch)
+        else:
+            out.append(accented[i].upper() if ch.isupper() else accented[i])
         i += 1
     return "".join(out) if i == len(accented) else None
 
 
 def restore(text: str, bare_to_accented: dict[str, str]) -> tuple[str, int]:
     """The line with its restorable words restored, and how many there were."""
-    if bare_to_accented.keys().isdisjoint(_WORD.findall(text.casefold())):
+    if bare_to_accented.keys().isdisjoint(_WORD.findall(strip_marks(text).casefold())):
         return text, 0  # most lines: one pass in C, no word in the table
     code_spans = []
     if _CODE_CHAR.search(text):
@@ -72,14 +83,14 @@ def restore(text: str, bare_to_accented: dict[str, str]) -> tuple[str, int]:
     count = 0
     for m in _WORD.finditer(text):
         word = m.group()
-        accented = bare_to_accented.get(word.casefold())
+        accented = bare_to_accented.get(strip_marks(word).casefold())
         if accented is None or not (word.islower() or word.istitle() or word.isupper()):
             continue  # not in the table, or a mixed-case name ("McDonald")
         if any(a <= m.start() < b for a, b in code_spans):
             continue
         accented = _spelled_like(word, accented)
-        if accented is None:
-            continue
+        if accented is None or accented == word:
+            continue  # it does not fit, or it is spelled right already ("Über")
         out.append(text[pos : m.start()])
         out.append(accented)
         pos = m.end()
@@ -109,9 +120,10 @@ class Accents(Layer):
         for ln in page.lines:
             if not ln.kept or not ln.text:
                 continue
-            if not ln.text.isascii() and (n_marks := len(_HAS_MARK.findall(ln.text))):
-                marks += n_marks  # a line with accents keeps its spelling
-                continue
+            if not ln.text.isascii():
+                marks += sum(map(len, _HAS_MARK.findall(ln.text)))
+                if _LOWER_MARK.search(ln.text):
+                    continue  # a line with accents keeps its spelling
             new_text, n = restore(ln.text, bare_to_accented)
             if n:
                 found.append((ln, new_text, n))

@@ -25,8 +25,8 @@ _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b")
 # letters that look like Latin ones but are not: Cyrillic, Armenian and full-width Latin. A
 # word that mixes them with plain Latin letters ("Аdvеrtіѕе", "thiѕ", "usｅd") is written to slip
 # past spam filters; a word never mixes them by accident (Greek is left out: "μm", "μg/l")
-_LOOKALIKE = re.compile(r"[\u0400-\u04ff\u0530-\u058f\uff21-\uff3a\uff41-\uff5a]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LOOKALIKE = re.compile(r"[\u0400-\u04ff\u0530-\u058f\uff21-\uff3a\uff41-\uff5a]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]+")
 # a photo credit: names joined by slashes
 _CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
 _BYLINE_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
