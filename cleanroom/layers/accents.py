@@ -73,7 +73,8 @@ def _spelled_like(word: str, accented: str) -> str | None:
 
 def restore(text: str, bare_to_accented: dict[str, str]) -> tuple[str, int]:
     """The line with its restorable words restored, and how many there were."""
-    if bare_to_accented.keys().isdisjoint(_WORD.findall(strip_marks(text).casefold())):
+    bare = text if text.isascii() or not _HAS_MARK.search(text) else strip_marks(text)
+    if bare_to_accented.keys().isdisjoint(_WORD.findall(bare.casefold())):
         return text, 0  # most lines: one pass in C, no word in the table
     code_spans = []
     if _CODE_CHAR.search(text):
