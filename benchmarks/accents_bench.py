@@ -22,7 +22,6 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -30,15 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from cleanroom import Cleaner, Config  # noqa: E402
+from cleanroom.accents import strip_marks  # noqa: E402
 from cleanroom.layers import LAYER_IDS  # noqa: E402
 
 _WORD = re.compile(r"[^\W\d_]+")
 _KEEP = {"normalize", "language", "accents"}
-
-
-def strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def main() -> int:
