@@ -1150,6 +1150,32 @@ class TestChrome:
         page = apply(make_page(between(text)), "chrome")
         assert page.decisions == []
 
+    def test_a_long_consent_banner_is_a_cookie_notice(self) -> None:
+        banner = (
+            "This website uses cookies to improve your experience while you navigate through the "
+            "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+            "on your browser as they are essential for the working of basic functionalities of the "
+            "website. We also use third-party cookies that help us analyze and understand how you use "
+            "this website. These cookies will be stored in your browser only with your consent. You "
+            "also have the option to opt-out of these cookies."
+        )
+        assert len(banner.split()) > 60  # past the length where chrome rules stop looking
+        page = apply(make_page(between(banner)), "chrome")
+        assert [(d.action, d.reason) for d in page.decisions] == [("drop", Reason.COOKIE)]
+
+    def test_an_article_paragraph_about_cookies_is_kept(self) -> None:
+        # it quotes a banner's phrase, but says "cookie" less often than a banner does
+        text = (
+            "Cookies are small files that websites store on your computer. Regulators in Europe have "
+            "argued for years about whether sites that say we use cookies to improve your experience "
+            "give users a real choice, and the courts have now ruled that a banner must make refusing "
+            "as easy as accepting, which many publishers say will cost them revenue from the "
+            "advertising they depend on to pay their reporters."
+        )
+        assert len(text.split()) > 60
+        page = apply(make_page(between(text)), "chrome")
+        assert page.decisions == []
+
     def test_numbers_alone_never_match_a_phrase(self) -> None:
         # a phrase like "18+" folds to the key "18": it must not match every line holding 18
         from cleanroom.lexicon import phrases
@@ -1496,6 +1522,15 @@ class TestRegion:
         headline = "Floods force thousands from their homes in the north"
         intro = "The tutorial consists of these content blocks:"
         page = self._page([(headline, "bad"), (intro, "bad"), (P1, "good"), (P2, "good")])
+        apply(page, "region")
+        assert page.title == headline
+
+    @pytest.mark.parametrize("cut", [",", ";", "—"])
+    def test_a_sentence_cut_off_is_not_the_title(self, cut: str) -> None:
+        # the first line of a story wrapped or cut in mid-sentence ("... nothing else in sight—")
+        headline = "Chapter One: The White Room"
+        opening = f"A pure white empty space that seemed to stretch for all eternity was all that I saw{cut}"
+        page = self._page([(headline, "bad"), (opening, "bad"), (P1, "good"), (P2, "good")])
         apply(page, "region")
         assert page.title == headline
 

@@ -82,6 +82,11 @@ _PLACE = re.compile(
 )
 # news agencies write captions of a hundred words and more ("... Nov. 20. (AP Photo/...)")
 _CAPTION_MAX_WORDS = 130
+# a consent banner's long text ("This website uses cookies to improve your experience while you
+# navigate ... Out of these cookies, ..."): a paragraph with a cookie phrase that says "cookie"
+# three times or more and once every this many words; an article about cookies says it less
+# often (one of 62 words with two mentions and a banner's phrase quoted stays)
+_COOKIE_WORDS_PER_MENTION = 35
 _CREDIT_WORDS = re.compile(r"(?i)photo|foto|image|bild|credit|crédit|source|quelle|fuente|/")
 
 
@@ -257,6 +262,13 @@ class Chrome(Layer):
                 _is_caption_credit(text, at_end=True) or _agency_caption_opening(text)
             ):
                 return Reason.CAPTION
+            mentions = key.count("cookie")
+            if (
+                mentions >= 3
+                and mentions * _COOKIE_WORDS_PER_MENTION >= n_words
+                and "cookie" in scanner(_SCANNED).scan(key)
+            ):
+                return Reason.COOKIE
             return None
         sentence = ends_sentence(text)
         if n_words <= short_words + 2:

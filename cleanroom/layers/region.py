@@ -209,7 +209,7 @@ def _title_like(ln: Line) -> bool:
         3 <= n <= 30
         and 15 <= len(text) <= 250
         and not ends_sentence(text)
-        and not text.endswith(":")
+        and not text.endswith((":", ",", ";", "—"))  # a sentence cut off, not a headline
         and not text[:2].islower()
         and heading_or_plain
         and text.count("](") < 2  # a bar of Markdown links ("[Home](/) [Archive](/archive)")
