@@ -496,6 +496,13 @@ class TestMetadata:
             ("blinken visits israel, us-palestinian talks, world, palestine", Reason.KEYWORD_LIST),
             ("[BUTTON]", Reason.FORM_RESIDUE),
             ("______", Reason.FORM_RESIDUE),
+            # an image's file name printed in its place
+            (
+                "milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arrangements-01",
+                Reason.FORM_RESIDUE,
+            ),
+            ("[Screen-Shot-2018-02-19-at-15][Screen-Shot-2018-02-19-at-15]", Reason.FORM_RESIDUE),
+            ("farben_vorlage_minions_stencil_schablone", Reason.FORM_RESIDUE),
         ],
     )
     def test_metadata_lines_are_dropped(self, text: str, reason: Reason) -> None:
@@ -513,6 +520,10 @@ class TestMetadata:
             "The report, which runs to 40 pages, covers finance, health, defence and education.",
             "Monday",
             "Updated",
+            # a compound and a version string are not file names
+            "Max-Planck-Institut-Direktor",
+            "state-of-the-art",
+            "0.0.0-YYYYmmddHHMMSS-abcdefabcdef",
         ],
     )
     def test_sentences_and_words_are_kept(self, text: str) -> None:
@@ -1044,6 +1055,25 @@ class TestChrome:
                 Reason.SPAM,
             ),
             ("I usｅd to be suggested thiѕ web site by way of my cousin.", Reason.SPAM),
+            # a credit after its label in lower case, a space before the bracket
+            ("Protesters do not want Hong Kong to lose its autonomy (Image: getty )", Reason.CAPTION),
+            # an image's alternative text and its caption, printed together
+            ("Lemon tree seeds showing rootsLemon tree seeds showing roots", Reason.CAPTION),
+            ("Happy Birthday, Riesling! Happy Birthday, Riesling!", Reason.CAPTION),
+            # a post's meta line, its parts set apart, and a wiki's footer
+            ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", Reason.BYLINE),
+            ("8. Dezember 2010 um 09:43 · Rezepte von Mutti · 6 Kommentare", Reason.BYLINE),
+            ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", Reason.BYLINE),
+            # a link's call to action
+            ("CLICK HERE TO GET THE FOX NEWS APP", Reason.CHROME),
+            ("Hier klicken, um die Antwort abzubrechen.", Reason.CHROME),
+            # a reprint notice
+            ("This article is the copyrighted property of Breaking Belize News.", Reason.DISCLAIMER),
+            (
+                "Written permission must be obtained before reprint in online or print media.",
+                Reason.DISCLAIMER,
+            ),
+            ("Vervielfältigung nur mit Genehmigung", Reason.DISCLAIMER),
             # an agency's caption, however long, by its opening (w3m joins the credit line to it)
             (
                 "FILE - In this Monday, Oct. 28, 2019, file photo, U.S. Ambassador to the European Union "
@@ -1078,6 +1108,15 @@ class TestChrome:
             "You are wondеrful! Thanks for the tips on growing lemons from seed.",
             "The filter holds back particles of 5 μm and lead above 10 μg/l, the report says.",
             "The exhibition moves from Москва to Petersburg in the spring, the organisers said.",
+            # a refrain is not a caption printed twice, nor is a line with one word twice
+            "la la la la la la",
+            "We want justice now! We want justice now! We want justice now! We want justice now!",
+            # a score table and an event list are not meta lines: no date, no year
+            "Endstand intern | 8:4 | 1:21",
+            "Monday, November 18 - 7:30 pm - City Hall",
+            "New York, New York",
+            # clicking, not a call to click
+            "Clicking here and there, the designer found the menu hard to use on a phone.",
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:

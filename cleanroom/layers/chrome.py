@@ -33,8 +33,9 @@ _BYLINE_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Spe
 # An image caption ends with its credit in parentheses: one to four capitalised words
 # ("(AP)", "(Shatha Hammad)", "(Photo: Jane Doe)"), or "Credit: ..." / "Credit...".
 _CAPTION_CREDIT = re.compile(
-    r"\((?:(?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild|[Cc]redit|[Cc]rédit|[Ss]ource|[Qq]uelle|[Ff]uente)s?\s*[:/]\s*)?"
-    r"[A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3}\)$"
+    # after a label the name may be written in lower case ("(Image: getty )")
+    r"\((?:(?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild|[Cc]redit|[Cc]rédit|[Ss]ource|[Qq]uelle|[Ff]uente)s?\s*[:/]\s*\w"
+    r"|[A-ZÀ-Þ])[\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3} ?\)$"
     r"|\((?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild)s? (?:by|von|par|por|di|door) [^()]{3,80}\)$"
     r"|\bCredits?(?::|\.\.\.|…)\s*\S"
 )
@@ -124,8 +125,18 @@ _FOLLOW = re.compile(
 _CLOCK_OR_DATE = re.compile(
     r"\b\d{1,2}(?::|h)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
 )
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b")
+# the parts of a post's meta line: "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen"
+_META_SEPARATOR = re.compile(r" [-|·•–—] ")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
+# a line that opens by telling the reader to click: a link's call to action ("CLICK HERE TO GET
+# THE FOX NEWS APP", "Hier klicken, um die Antwort abzubrechen.", "Click to share on Reddit")
+_CLICK_HERE = re.compile(
+    r"(?:click|tap) (?:here|to)\b|klicken sie (?:hier|auf)\b|hier klicken\b|cliquez ici\b|"
+    r"(?:haga|haz) clic aquí\b|clique aqui\b|clicca qui\b|kliknij (?:tutaj|tu)\b|klik hier\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(
     r"^[A-ZÀ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*|and|und|et|y|e|i|&|de|van|von|der|al|el|la|le|du|da|di|,))*\s*$"
 )
@@ -189,11 +200,12 @@ def _author_bio(text: str) -> bool:
     return any(roles.equals(word) for word in norm_key(reach).split())
 
 
-def _dated(text: str, key: str) -> bool:
+def _dated(text: str, key: str, clock: bool = True) -> bool:
     """The line carries a full date or a time: a clock time or numeric date, or a number next
     to a date word of three letters or more ("November 19, 2019", "17. Dezember 2019", "5 hours
-    ago"); a bare year is not one ("By 2030, half of all cars ...")."""
-    if _CLOCK_OR_DATE.search(text):
+    ago"); a bare year is not one ("By 2030, half of all cars ..."). ``clock=False``: a date,
+    a time alone is not enough (a score: "Endstand | 8:4 | 1:21")."""
+    if (_CLOCK_OR_DATE if clock else _NUMERIC_DATE).search(text):
         return True
     words = key.split(" ")
     dates = phrases("dates").phrases
@@ -202,6 +214,21 @@ def _dated(text: str, key: str) -> bool:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(words) and len(words[j]) >= 3 and words[j] in dates:
                     return True
+    return False
+
+
+def _doubled(text: str) -> bool:
+    """The same words twice in one line, three to twenty words each time: a text browser
+    prints an image's alternative text and then its caption, or a teaser's picture and its
+    link ("Lemon tree seeds showing rootsLemon tree seeds showing roots"). A paragraph printed
+    twice is the page's own text (its lead, shown again)."""
+    n = len(text)
+    for cut in (n // 2, (n + 1) // 2):
+        first = text[:cut].strip()
+        if 2 <= first.count(" ") < 20 and first == text[cut:].strip():
+            # not a refrain ("la la la la la la"), nor the same sentence four times
+            opening = " ".join(first.split()[:3])
+            return len(set(first.casefold().split())) >= 2 and first.find(opening, 1) < 0
     return False
 
 
@@ -252,6 +279,8 @@ class Chrome(Layer):
         if not key:
             return Reason.CHROME  # only symbols: "×", "|", "»"
         n_words = key.count(" ") + 1
+        if n_words >= 6 and _doubled(text):
+            return Reason.CAPTION
         if _disguised_words(text) >= 2:
             return Reason.SPAM  # "Аdvеrtіѕе wіth thе most visited news site ..." (a spam comment, an ad)
         if n_words > 60:
@@ -302,6 +331,17 @@ class Chrome(Layer):
             p = phrases("byline_prefix").starts(key)
             if p and _dated(text, key):
                 return Reason.BYLINE  # "Posted on March 30, 2015 by Admin", "By HNN Staff | November 18, ..."
+            if (
+                3 <= n_words <= 15
+                and len(_META_SEPARATOR.findall(text)) >= 2
+                and _dated(text, key, clock=False)
+                and _YEAR.search(text)
+            ):
+                # a post's or a comment's meta line, its parts set apart: "8. Dezember 2010 um
+                # 09:43 · Rezepte von Mutti · 6 Kommentare" (none of the dev dumps' 233 such lines
+                # is the article's). The year is required: an event list gives day and time
+                # ("Monday, November 18 - 7:30 pm - City Hall")
+                return Reason.BYLINE
             if n_words <= 12:
                 if p and n_words <= 8:
                     rest = _BYLINE_TAIL.split(text[len(p) :].lstrip(" :"), 1)[0]
@@ -332,6 +372,8 @@ class Chrome(Layer):
             return Reason.CHROME  # "Image 1 of 23"
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
+        if n_words <= 20 and _CLICK_HERE.match(text.lstrip("»›>→•*-– ")):
+            return Reason.CHROME
         if n_words <= 25 and _FOLLOW.search(text):
             return Reason.SOCIAL
         if "cookie" in found:

@@ -36,6 +36,27 @@ _BUTTON = re.compile(
 )
 
 
+# an image's file name printed in its place, bare or in brackets, once or twice:
+# "milano-design-week-2018-flos-jewels-01", "[Screen-Shot-2018-02-19-at-15][Screen-Shot-...]",
+# "farben_vorlage_minions_stencil_schablone": four parts or more joined by "-" or "_", three of
+# them words of two letters or more (not a version string, "0.0.0-YYYYmmddHHMMSS-abcdef"), and
+# a digit, an underscore or brackets, or six parts (a compound, "Max-Planck-Institut-Direktor",
+# is a word). String methods, not a pattern: a search for one is quadratic on long tokens.
+def _file_name(text: str) -> bool:
+    if " " in text or len(text) > 160 or ("-" not in text and "_" not in text):
+        return False
+    parts = [p for p in text.replace("]", "[").split("[") if p]
+    if not parts:
+        return False
+    for part in parts:
+        words = part.replace("_", "-").split("-")
+        if len(words) < 4 or not all(w.isalnum() for w in words):
+            return False
+        if sum(1 for w in words if w[:2].isalpha() and len(w) >= 2) < 3:
+            return False
+    return any(c.isdigit() for c in text) or "_" in text or "[" in text or text.count("-") >= 5
+
+
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
 
@@ -105,6 +126,8 @@ class Metadata(Layer):
                 return Reason.FORM_RESIDUE
             if text[0] != "+" and _DIGIT.search(text) and is_timestamp(text):
                 return Reason.TIMESTAMP
+        if _file_name(text):
+            return Reason.FORM_RESIDUE
         if n <= 600 and (slashy or "://" in text or _has_image_name(text)):
             url_chars = sum(len(m) for m in _URL.findall(text))
             if url_chars and url_chars >= 0.5 * n and len(text.split()) <= 6:
