@@ -703,6 +703,7 @@ class TestRelated:
             "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?",
             "Lea: Consejo Permanente de la OEA aborda este miércoles la confiscación de sus oficinas",
             "Leia: Governo anuncia novas medidas para o setor",
+            "Previous Post: 2012 Harley-Davidson Fatboy 1800 | Reader review",
         ],
     )
     def test_read_more_lines(self, text: str) -> None:
@@ -1064,6 +1065,17 @@ class TestChrome:
             ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", Reason.BYLINE),
             ("8. Dezember 2010 um 09:43 · Rezepte von Mutti · 6 Kommentare", Reason.BYLINE),
             ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", Reason.BYLINE),
+            # whom to follow named, then "on" a network; a comment form's prompts
+            (
+                "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+                Reason.SOCIAL,
+            ),
+            ("Please log in using one of these methods to post your comment:", Reason.COMMENTS),
+            ("Benachrichtige mich über nachfolgende Kommentare via E-Mail.", Reason.COMMENTS),
+            # a byline after a date and a separator, a byline with a tail after a bar
+            ("October 9, 2018 | by Olivia Larsen", Reason.BYLINE),
+            ("By Amy Kuperinsky | NJ Advance Media for NJ.com", Reason.BYLINE),
+            ("Share to linkedin", Reason.SOCIAL),
             # a link's call to action
             ("CLICK HERE TO GET THE FOX NEWS APP", Reason.CHROME),
             ("Hier klicken, um die Antwort abzubrechen.", Reason.CHROME),
@@ -1130,6 +1142,9 @@ class TestChrome:
             "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
             "Follow the money: how Facebook pays its taxes in Ireland",  # not an appeal to follow us
+            "Follow-up tests on Facebook users showed no effect",
+            "By Land And Sea, Refugees Keep Coming To Greece",  # a headline, no tail after a bar
+            "November 5, 2019 | By the time the polls closed, turnout had doubled",
             "Police say the suspects used Instagram to find us, the victims told the court",
             "Edited by a committee, the report was published on Monday.",  # no name after the credit
             # a label that does not end at the colon is not a credit's label

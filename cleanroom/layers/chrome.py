@@ -30,6 +30,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]+")
 # a photo credit: names joined by slashes
 _CREDIT = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}(?:/[A-ZÀ-Þ][\w.'’ -]{1,40}){1,3}$")
 _BYLINE_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+|,\s+")  # "By Bill Hoppe | Special to ..."
+_BAR_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+")
 # An image caption ends with its credit in parentheses: one to four capitalised words
 # ("(AP)", "(Shatha Hammad)", "(Photo: Jane Doe)"), or "Credit: ..." / "Credit...".
 _CAPTION_CREDIT = re.compile(
@@ -119,6 +120,13 @@ _FOLLOW = re.compile(
     r"síguenos|siguenos|sígueme|etiquétanos|encuéntranos|seguici|seguimi|taggaci|trovaci|"
     r"siga-nos|sigam-nos|marque-nos|volg ons|tag ons|vind ons|obserwuj nas|oznacz nas|znajdź nas)"
     r"[^.!?]{0,60}?\b(?:twitter|x\.com|facebook|instagram|telegram|tiktok|linkedin|youtube|mastodon|threads|whatsapp|bluesky)\b",
+    re.IGNORECASE,
+)
+# "Follow The New York Times Opinion section on Facebook, Twitter and Instagram.": whom to
+# follow named, then "on" a network
+_FOLLOW_ON = re.compile(
+    r"(?:^|[.!?] +)follow [^.!?]{0,60}?\bon (?:twitter|x\.com|facebook|instagram|telegram|tiktok|"
+    r"linkedin|youtube|mastodon|threads|whatsapp|bluesky)\b",
     re.IGNORECASE,
 )
 # a clock time or a numeric date: "6:21", "11h46", "14.09.2020", "2015-04-05", "2016.12.01"
@@ -214,6 +222,16 @@ def _dated(text: str, key: str, clock: bool = True) -> bool:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(words) and len(words[j]) >= 3 and words[j] in dates:
                     return True
+    return False
+
+
+def _byline_part(text: str) -> bool:
+    """A part after a separator is a byline: "October 9, 2018 | by Olivia Larsen"."""
+    prefixes = phrases("byline_prefix")
+    for part in _META_SEPARATOR.split(text)[1:]:
+        p = prefixes.starts(norm_key(part))
+        if p and _NAME.match(part[len(p) :].lstrip(" :")):
+            return True
     return False
 
 
@@ -331,6 +349,8 @@ class Chrome(Layer):
             p = phrases("byline_prefix").starts(key)
             if p and _dated(text, key):
                 return Reason.BYLINE  # "Posted on March 30, 2015 by Admin", "By HNN Staff | November 18, ..."
+            if n_words <= 12 and _META_SEPARATOR.search(text) and _dated(text, key) and _byline_part(text):
+                return Reason.BYLINE  # "October 9, 2018 | by Olivia Larsen"
             if (
                 3 <= n_words <= 15
                 and len(_META_SEPARATOR.findall(text)) >= 2
@@ -343,7 +363,9 @@ class Chrome(Layer):
                 # ("Monday, November 18 - 7:30 pm - City Hall")
                 return Reason.BYLINE
             if n_words <= 12:
-                if p and n_words <= 8:
+                # up to 12 words when a separator sets a tail apart ("By Amy Kuperinsky | NJ
+                # Advance Media for NJ.com"); a headline has no such tail
+                if p and (n_words <= 8 or _BAR_TAIL.search(text)):
                     rest = _BYLINE_TAIL.split(text[len(p) :].lstrip(" :"), 1)[0]
                     # "By Jane Doe", "Source: Agencies": the prefix is followed by a name
                     if _NAME.match(rest) or text[: len(p) + 2].rstrip().endswith(":"):
@@ -374,7 +396,7 @@ class Chrome(Layer):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if n_words <= 20 and _CLICK_HERE.match(text.lstrip("»›>→•*-– ")):
             return Reason.CHROME
-        if n_words <= 25 and _FOLLOW.search(text):
+        if n_words <= 25 and (_FOLLOW.search(text) or _FOLLOW_ON.search(text)):
             return Reason.SOCIAL
         if "cookie" in found:
             return Reason.COOKIE
