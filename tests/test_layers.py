@@ -1076,6 +1076,16 @@ class TestChrome:
             ("October 9, 2018 | by Olivia Larsen", Reason.BYLINE),
             ("By Amy Kuperinsky | NJ Advance Media for NJ.com", Reason.BYLINE),
             ("Share to linkedin", Reason.SOCIAL),
+            # a disclaimer's label, a pingback, a paywall's question
+            (
+                "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.",
+                Reason.DISCLAIMER,
+            ),
+            (
+                "Pingback: Das Bankrott-System im Wanken – Wake News Radio/TV – 28.7.16 | Terraherz",
+                Reason.COMMENTS,
+            ),
+            ("Möchten Sie weiterlesen?", Reason.NEWSLETTER),
             # a link's call to action
             ("CLICK HERE TO GET THE FOX NEWS APP", Reason.CHROME),
             ("Hier klicken, um die Antwort abzubrechen.", Reason.CHROME),
@@ -1143,6 +1153,7 @@ class TestChrome:
             "Video shows dramatic rescue of kidnapped girl on 5th Avenue",
             "Follow the money: how Facebook pays its taxes in Ireland",  # not an appeal to follow us
             "Follow-up tests on Facebook users showed no effect",
+            "The disclaimer was added to every page in 2019, the company said.",
             "By Land And Sea, Refugees Keep Coming To Greece",  # a headline, no tail after a bar
             "November 5, 2019 | By the time the polls closed, turnout had doubled",
             "Police say the suspects used Instagram to find us, the victims told the court",

@@ -138,6 +138,14 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,
 _META_SEPARATOR = re.compile(r" [-|·•–—] ")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
 _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
+# a line that opens with a disclaimer's label ("Disclaimer: The responses below are not
+# provided ...", "Haftungsausschluss: ...") or is a blog's pingback ("Pingback: <title>")
+_DISCLAIMER_LABEL = re.compile(
+    r"\W{0,3}(?:disclaimer|haftungsausschluss|avertissement|descargo de responsabilidad|"
+    r"exención de responsabilidad|esclusione di responsabilità|isenção de responsabilidade)\s*[:(]",
+    re.IGNORECASE,
+)
+_PINGBACK = re.compile(r"\W{0,3}(?:pingback|trackback)\b", re.IGNORECASE)
 # a line that opens by telling the reader to click: a link's call to action ("CLICK HERE TO GET
 # THE FOX NEWS APP", "Hier klicken, um die Antwort abzubrechen.", "Click to share on Reddit")
 _CLICK_HERE = re.compile(
@@ -402,8 +410,10 @@ class Chrome(Layer):
             return Reason.COOKIE
         if ("app" in key and _APP.search(text)) or (n_words <= 12 and "app_promo" in found):
             return Reason.APP_PROMO
-        if "disclaimer" in found:
+        if "disclaimer" in found or (n_words <= 60 and _DISCLAIMER_LABEL.match(text)):
             return Reason.DISCLAIMER
+        if n_words <= 40 and _PINGBACK.match(text):
+            return Reason.COMMENTS
         if n_words <= 30 and "newsletter" in found:
             return Reason.NEWSLETTER
         if n_words <= 40 and "post_meta" in found:
