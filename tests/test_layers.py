@@ -1086,6 +1086,22 @@ class TestChrome:
                 Reason.COMMENTS,
             ),
             ("Möchten Sie weiterlesen?", Reason.NEWSLETTER),
+            # captions by their credit: an agency's "File" in brackets, a leading ©, a name and
+            # an agency after a slash
+            (
+                "Vicente Aguiar loads garage door trims into his pickup truck outside a Home Depot "
+                "in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+                Reason.CAPTION,
+            ),
+            (
+                "© John Brecher Needle poking skin during administration of flu shot at Mary's Center, "
+                "a community health center in Washington.",
+                Reason.CAPTION,
+            ),
+            (
+                "Rep. Ilhan Omar, D-Minn., speaks at the Capitol on July 25, 2019. J. Scott Applewhite / AP file",
+                Reason.CAPTION,
+            ),
             # a link's call to action
             ("CLICK HERE TO GET THE FOX NEWS APP", Reason.CHROME),
             ("Hier klicken, um die Antwort abzubrechen.", Reason.CHROME),
@@ -1154,6 +1170,7 @@ class TestChrome:
             "Follow the money: how Facebook pays its taxes in Ireland",  # not an appeal to follow us
             "Follow-up tests on Facebook users showed no effect",
             "The disclaimer was added to every page in 2019, the company said.",
+            "The train runs twice a day between the two cities. Berlin / Hamburg",  # no person's name
             "By Land And Sea, Refugees Keep Coming To Greece",  # a headline, no tail after a bar
             "November 5, 2019 | By the time the polls closed, turnout had doubled",
             "Police say the suspects used Instagram to find us, the victims told the court",

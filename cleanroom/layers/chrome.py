@@ -36,7 +36,7 @@ _BAR_TAIL = re.compile(r"(?<!\s)\s+[|·•]\s+")
 _CAPTION_CREDIT = re.compile(
     # after a label the name may be written in lower case ("(Image: getty )")
     r"\((?:(?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild|[Cc]redit|[Cc]rédit|[Ss]ource|[Qq]uelle|[Ff]uente)s?\s*[:/]\s*\w"
-    r"|[A-ZÀ-Þ])[\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3} ?\)$"
+    r"|[A-ZÀ-Þ])[\w.'’&-]*(?:[ /][A-ZÀ-Þa-z][\w.'’&-]*){0,3}(?:, [Ff]ile)? ?\)$"
     r"|\((?:[Pp]hoto|[Ff]oto|[Ii]mage|[Bb]ild)s? (?:by|von|par|por|di|door) [^()]{3,80}\)$"
     r"|\bCredits?(?::|\.\.\.|…)\s*\S"
 )
@@ -46,6 +46,14 @@ _TRAILING_PHOTO_CREDIT = re.compile(
     r"[.!?]\s+(?:(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]mage|[Ii]magen|[Ii]magem)\s*:\s*|©\s*)"
     r"[A-ZÀ-Þ](?:(?!\.\s)[^!?:]){1,60}$"
 )
+# a caption's sentence, then its credit as a name, a slash and an agency: "... on July 25,
+# 2019. J. Scott Applewhite / AP file"
+_TRAILING_SLASH_CREDIT = re.compile(
+    r"[.!?]\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\s?/\s?[A-ZÀ-Þ][\w.'’-]*"
+    r"(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?:\s+file)?$"
+)
+# a caption that opens with its credit: "© John Brecher Needle poking skin during ..."
+_LEADING_CREDIT = re.compile(r"©\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}\s+\S")
 # a numbered figure's caption: "Abbildung 4: Die grösste Lawine ...", "Fig. 2. ...", after the
 # placeholder of its image if the dump printed one ("[chart-1]Abbildung: ..."); the label is
 # looked up in figure_label.tsv
@@ -400,6 +408,10 @@ class Chrome(Layer):
             return Reason.CAPTION  # "Abbildung 5: Oberflächenreif in einem Nordhang (Foto: ...)."
         if n_words <= 6 and _figure(_GALLERY_COUNT, text):
             return Reason.CHROME  # "Image 1 of 23"
+        if 5 <= n_words <= 40 and "/" in text and _TRAILING_SLASH_CREDIT.search(text):
+            return Reason.CAPTION
+        if 5 <= n_words <= 40 and text.startswith("©") and _LEADING_CREDIT.match(text):
+            return Reason.CAPTION
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if n_words <= 20 and _CLICK_HERE.match(text.lstrip("»›>→•*-– ")):
