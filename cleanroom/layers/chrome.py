@@ -118,6 +118,11 @@ def _is_caption_credit(text: str, at_end: bool = False) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# the social networks an appeal to follow names
+_NETWORKS = (
+    r"(?:twitter|x\.com|facebook|instagram|telegram|tiktok|linkedin|youtube|mastodon|threads|"
+    r"whatsapp|bluesky)"
+)
 # "Follow @jane on Twitter", "Síguenos en Telegram y recibe ...": an appeal to follow us or
 # an account on a social network ("Follow the money: how Facebook ..." is a headline)
 _FOLLOW = re.compile(
@@ -127,21 +132,19 @@ _FOLLOW = re.compile(
     r"suivez[- ](?:nous|@)|identifiez[- ]nous|retrouvez[- ]nous|"
     r"síguenos|siguenos|sígueme|etiquétanos|encuéntranos|seguici|seguimi|taggaci|trovaci|"
     r"siga-nos|sigam-nos|marque-nos|volg ons|tag ons|vind ons|obserwuj nas|oznacz nas|znajdź nas)"
-    r"[^.!?]{0,60}?\b(?:twitter|x\.com|facebook|instagram|telegram|tiktok|linkedin|youtube|mastodon|threads|whatsapp|bluesky)\b",
+    rf"[^.!?]{{0,60}}?\b{_NETWORKS}\b",
     re.IGNORECASE,
 )
 # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram.": whom to
 # follow named, then "on" a network
 _FOLLOW_ON = re.compile(
-    r"(?:^|[.!?] +)follow [^.!?]{0,60}?\bon (?:twitter|x\.com|facebook|instagram|telegram|tiktok|"
-    r"linkedin|youtube|mastodon|threads|whatsapp|bluesky)\b",
+    rf"(?:^|[.!?] +)follow [^.!?]{{0,60}}?\bon {_NETWORKS}\b",
     re.IGNORECASE,
 )
 # a clock time or a numeric date: "6:21", "11h46", "14.09.2020", "2015-04-05", "2016.12.01"
-_CLOCK_OR_DATE = re.compile(
-    r"\b\d{1,2}(?::|h)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
-)
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b")
+_DATE = r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}(?::|h)\d{2}\b|" + _DATE)
+_NUMERIC_DATE = re.compile(_DATE)
 # the parts of a post's meta line: "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen"
 _META_SEPARATOR = re.compile(r" [-|·•–—] ")
 # Link labels printed without separators: "My ReadsWatchlistFeedbackLogout".
