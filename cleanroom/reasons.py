@@ -15,7 +15,7 @@ class Reason(str, Enum):
     CONTROL_CHARS = "control_chars"
     GLUED_SENTENCE = "glued_sentence"
     WRAP_JOINED = "wrap_joined"
-    MARKUP = "markup"  # Markdown emphasis markers removed: "**bold**" -> "bold"
+    MARKUP = "markup"  # Markdown emphasis markers removed ("**bold**" -> "bold"); a rule line dropped
     HTML_ENTITIES = "html_entities"  # entities a converter left undecoded: "&#39;" -> "'"
     # accents: an edit
     ACCENTS_RESTORED = "accents_restored"  # bare letters a converter printed: "fur" -> "für"

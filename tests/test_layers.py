@@ -128,6 +128,17 @@ class TestNormalize:
         """The only edit is the joining, on ``line``, giving ``joined``."""
         assert self._edits(text) == {line: (Reason.WRAP_JOINED, joined)}
 
+    @pytest.mark.parametrize("rule", ["━━━━━━━━━━━━━━━━━━━━", "____________", "==========", "~ ~ ~ ~ ~"])
+    def test_a_horizontal_rule_is_dropped_and_joins_nothing(self, rule: str) -> None:
+        # w3m draws <hr> as wide as its wrap column: it must not join the heading above it
+        lines = [("Ein Absatz, der bis an den rechten Rand reicht und deshalb umbrochen " * 2)[:78]] * 4
+        page = apply(
+            make_page("\n".join([*lines, "Pour approfondir", rule, "Der nächste Absatz."])), "normalize"
+        )
+        assert drops(page)[6] == ("normalize", Reason.MARKUP)
+        kept = kept_texts(page)
+        assert kept[-2].endswith("Pour approfondir") and kept[-1] == "Der nächste Absatz."
+
     def test_a_paragraph_split_at_its_link_by_a_converter_is_rejoined(self) -> None:
         # bs4's get_text keeps the space around a link's text node
         text = (
@@ -420,6 +431,51 @@ class TestNormalize:
         page = apply(make_page("\n\n".join(blocks) + "\n"), "normalize")
         assert kept_texts(page) == [first, second]
 
+    def test_japanese_wrapped_by_terminal_columns_is_rejoined(self) -> None:
+        # w3m wraps by columns and gives a Japanese character two: a full line holds 50 of
+        # them, or more with Latin letters among them; a Latin word meets kana without a space
+        para = (
+            "そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。"
+            "今回はそのKindleデスクトップアプリKindle for PCに関する話。" * 3
+        )
+        rows, row, cols = [], "", 0
+        for ch in para:  # wrap at 100 columns, as w3m does
+            w = 1 if ch.isascii() else 2
+            if cols + w > 100:
+                rows.append(row)
+                row, cols = "", 0
+            row, cols = row + ch, cols + w
+        rows.append(row)
+        heading = "Ctrl＋Alt＋Kで"
+        text = "\n".join(rows) + "\n" + heading + "\n\n" + "\n".join(rows) + "\n"
+        page = apply(make_page(text), "normalize")
+        assert kept_texts(page) == [para.strip(), heading, para.strip()] or kept_texts(page) == [
+            para.strip() + heading,
+            para.strip(),
+        ]
+        assert len(rows) >= 4 and all(len(r) < 70 for r in rows)  # short in characters: by columns
+
+    def test_korean_wrapped_by_characters_is_rejoined_with_spaces(self) -> None:
+        # lynx wraps Korean by characters (a full line of 94), and Korean puts spaces between words
+        para = " ".join(["하지만 이러한 류화영의 폭로에 대해 엘제이 역시 반박하고 나섰다."] * 12)
+        blocks = ["\n".join(textwrap.wrap(p, width=94)) for p in (para, para.replace("역시", "또한"))]
+        page = apply(make_page("\n\n".join(blocks) + "\n"), "normalize")
+        assert kept_texts(page) == [para, para.replace("역시", "또한")]
+
+    def test_a_wrapped_line_opening_with_a_dash_goes_on(self) -> None:
+        # lynx prints an em dash as "--": at the start of a wrapped line it is no list marker
+        lines = [
+            "   Challenges include designing the spacecraft to operate largely autonomously while all the crew",
+            "   -- padded with extra body fat in advance of their trip -- sleep through much of the 180-day",
+            "   cruise to Mars, the agency said on Monday in a statement about its study of human hibernation.",
+        ]
+        para = "\n".join(lines)
+        page = apply(
+            make_page("\n\n".join([para, para.replace("the", "a"), para.replace("crew", "team")])),
+            "normalize",
+        )
+        assert kept_texts(page)[0] == " ".join(x.strip() for x in lines)
+
     def test_short_lines_and_list_items_are_not_joined(self) -> None:
         text, _ = self._wrapped_dump()
         text += "\n  • One item\n  • Two items\nShort\nlines\n"
@@ -503,6 +559,12 @@ class TestMetadata:
             ),
             ("[Screen-Shot-2018-02-19-at-15][Screen-Shot-2018-02-19-at-15]", Reason.FORM_RESIDUE),
             ("farben_vorlage_minions_stencil_schablone", Reason.FORM_RESIDUE),
+            ("[ ] Notify me when new comments are added.", Reason.FORM_RESIDUE),
+            ('[X] I agree that the club can send me the "Pick Six" newsletter.', Reason.FORM_RESIDUE),
+            (
+                '<img height="1" width="1" style="display:none" src="https://example.com/p?c1=2&c2=157">',
+                Reason.MARKUP,
+            ),
         ],
     )
     def test_metadata_lines_are_dropped(self, text: str, reason: Reason) -> None:
@@ -517,6 +579,8 @@ class TestMetadata:
             "Please write to press@example.org if you have questions about the program.",
             "On 2023-02-03 the minister said that the talks had been productive and would continue.",
             "Apples, Oranges, Pears, Plums",  # capitalised names: could be the article's enumeration
+            # amounts: a meal plan's or a recipe's items, not meta keywords
+            "Beachbody Performance Recover, 1 cup blueberries, 2 whole-grain rice cakes, 1 tsp. nut butter",
             "The report, which runs to 40 pages, covers finance, health, defence and education.",
             "Monday",
             "Updated",
@@ -524,6 +588,8 @@ class TestMetadata:
             "Max-Planck-Institut-Direktor",
             "state-of-the-art",
             "0.0.0-YYYYmmddHHMMSS-abcdefabcdef",
+            # a sentence naming a tag is no markup
+            "Wrap the word in <b> and </b> to make it bold, as the editor explains in its help page.",
         ],
     )
     def test_sentences_and_words_are_kept(self, text: str) -> None:
@@ -802,10 +868,25 @@ class TestRelated:
         assert d.threshold is not None and isinstance(d.value, float) and d.value >= d.threshold
 
     TOUR = (
+        "Coral Sky Amphitheatre -- West Palm Beach, Florida\n"
+        "MIDFLORIDA Credit Union Amphitheatre -- Tampa, Florida\n"
+        "Ameris Bank Amphitheatre -- Alpharetta, Georgia"
+    )
+    DATES = (
         "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n"
         "June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL\n"
-        "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA"
+        "Aug. 14 -- Ameris Bank Amphitheatre, Alpharetta, GA"
     )
+
+    def test_lines_that_open_with_a_date_are_an_event_list(self) -> None:
+        # a tour's dates, not teasers; a dated byline (with its year) is no event
+        page = apply(make_page(between(self.DATES), language="en"), "related")
+        assert page.decisions == []
+        byline = "November 12, 2018 | By Jane Doe And The Editors Of Example Magazine"
+        page = apply(
+            make_page(between(f"{byline}\n{byline.replace('Jane', 'John')}"), language="en"), "related"
+        )
+        assert {r for _, r in drops(page).values()} == {Reason.INLINE_HEADLINE}
 
     def test_title_case_lines_a_colon_announces_are_the_texts_own(self) -> None:
         intro = "The band will play these dates in the summer of 2020:"
@@ -1112,6 +1193,36 @@ class TestChrome:
                 Reason.DISCLAIMER,
             ),
             ("Vervielfältigung nur mit Genehmigung", Reason.DISCLAIMER),
+            # a licence as a credit, a screen reader's label glued to its caption, a gallery's
+            # caption under its counter, market data terms, a blog engine's long footer
+            ("Logo von Jonathas Mello, CC BY", Reason.CAPTION),
+            ("Foto: president.gov.ua, Wikimedia Commons (CC BY 4.0)", Reason.CAPTION),
+            ("Angus Barbieri mając 27 lat, ważył 206 kilogramów /domena publiczna", Reason.CAPTION),
+            (
+                "Media captionJulian Assange being dragged from the Ecuadorean embassy in London",
+                Reason.CAPTION,
+            ),
+            (
+                "2 of 4 A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019.",
+                Reason.CAPTION,
+            ),
+            ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS.", Reason.DISCLAIMER),
+            (
+                "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde "
+                "unter Allgemein, Region Halle - Leipzig, Tastings & Events abgelegt. Du kannst die Kommentare "
+                "zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. Kommentare sind derzeit geschlossen.",
+                Reason.BYLINE,
+            ),
+            (
+                "We welcome reader comments on the top stories of the day. Some comments may be republished "
+                "on the website or in the newspaper; email addresses will not be published.",
+                Reason.COMMENTS,
+            ),
+            ("Got a confidential news tip? We want to hear from you.", Reason.CHROME),
+            (
+                "Please check the opt-in box to acknowledge that you would like to subscribe.",
+                Reason.NEWSLETTER,
+            ),
             # an agency's caption, however long, by its opening (w3m joins the credit line to it)
             (
                 "FILE - In this Monday, Oct. 28, 2019, file photo, U.S. Ambassador to the European Union "
@@ -1155,6 +1266,12 @@ class TestChrome:
             "New York, New York",
             # clicking, not a call to click
             "Clicking here and there, the designer found the menu hard to use on a phone.",
+            # a sentence about a licence or the public domain is no credit; a counter without a
+            # capital after it is a share; "iPhone" is no glued label
+            "Ein anonymer Uploader entlässt also Fotos in die Public Domain.",
+            "The photographs are published under a CC BY licence by the archive.",
+            "1 of 4 adults in the survey said they had skipped a meal to save money.",
+            "iPhone captions are generated on the device, the company said.",
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:
@@ -1333,6 +1450,23 @@ class TestNavigation:
     )
     def test_quantity_items(self, text: str, quantity: bool) -> None:
         assert quantity_item(text) is quantity
+
+    def test_a_numbered_ranking_is_not_a_menu(self) -> None:
+        # short names under numbers counting down: the article's list, not links
+        rows = [
+            f"{n}. {name}"
+            for n, name in zip(
+                range(100, 94, -1),
+                ["Ray Gillen", "Kevin Dubrow", "Joshua Todd", "Tim Owens", "Wes Scantlin", "Dani Filth"],
+            )
+        ]
+        page = apply(make_page("\n".join([P1, *rows, P2]) + "\n"), "navigation")
+        assert page.decisions == []
+
+    def test_numbered_labels_out_of_sequence_are_still_a_menu(self) -> None:
+        rows = ["1. Home", "7. News", "3. Sport", "12. Kultur", "5. Wetter"]
+        page = apply(make_page("\n".join([P1, *rows, P2]) + "\n"), "navigation")
+        assert drops(page) == {n: ("navigation", Reason.TAG_LIST) for n in (2, 3, 4, 5, 6)}
 
     def test_headlines_with_comment_counts_are_a_list(self) -> None:
         rows = [

@@ -52,6 +52,16 @@ _TRAILING_SLASH_CREDIT = re.compile(
     r"[.!?]\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\s?/\s?[A-ZÀ-Þ][\w.'’-]*"
     r"(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?:\s+file)?$"
 )
+# a credit that ends in a licence: a Creative Commons one ("Leena Simon, CC-BY-SA 4.0",
+# "Foto: president.gov.ua | Lizenz: CC BY 4.0") or the public domain in a few languages
+# ("... ważył 206 kilogramów /domena publiczna"), set apart by a separator (a sentence about
+# the public domain is no credit: "entlässt also Fotos in die Public Domain.")
+_LICENSE_CREDIT = re.compile(
+    r"(?:^|[,|/–—(:\[]\s*)(?:(?:lizenz|licen[cs]e|licencia|licencja)\s*:\s*)?"
+    r"(?:cc[- ]?(?:by|0)(?:[- ](?:sa|nc|nd)){0,3}(?:[- ]?\d\.\d)?|public domain|domena publiczna|"
+    r"gemeinfrei|dominio p[úu]blico|domaine public|dom[íi]nio p[úu]blico)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
 # a caption that opens with its credit: "© John Brecher Needle poking skin during ..."
 _LEADING_CREDIT = re.compile(r"©\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}\s+\S")
 # a numbered figure's caption: "Abbildung 4: Die grösste Lawine ...", "Fig. 2. ...", after the
@@ -63,6 +73,9 @@ _FIGURE_LABEL = re.compile(r"(?:\[[^\]]{0,40}\]\s*)?([^\W\d_]{2,14})\.? ?(\d{1,3
 _UNNUMBERED_CAPTION_MAX_WORDS = 10
 # a gallery's counter: "Image 1 of 23", "Bild 3 von 12", "Foto 2 de 5" (w3m: "Image 1 of / 23")
 _GALLERY_COUNT = re.compile(r"([^\W\d_]{2,14}) \d{1,3} (?:[^\W\d_]{1,3} )?/? ?\d{1,3}$")
+# a gallery's caption under its counter: "2 of 4 A shopper looks at extension cords at ..."
+# (the counter's word is one of a few languages' "of"; a capital follows)
+_GALLERY_CAPTION = re.compile(r"(\d{1,2}) (?:of|von|de|sur|z|di|van|av) (\d{1,2}) [A-ZÀ-Þ]\S* \S+ \S")
 # an author's note: a name of one to three capitalised words (a handle or an address may
 # follow in brackets), a copula, then within its first words the writer's trade (bio_role.tsv):
 # "Molly Wood (@mollywood) is an Ideas contributor at WIRED", "Max Muster ist Redakteur bei ..."
@@ -269,6 +282,21 @@ def _doubled(text: str) -> bool:
     return False
 
 
+def _label_unglued(text: str) -> str:
+    """The key of the line with its first word split where a capital follows a lower-case
+    letter: converters print a screen reader's label glued to the caption ("Media
+    captionJulian Assange being dragged ...")."""
+    for i in range(1, min(len(text), 24)):
+        if text[i].isupper() and text[i - 1].islower():
+            return norm_key(f"{text[:i]} {text[i:]}")
+    return ""
+
+
+def _licensed(key: str) -> bool:
+    """A cheap test before _LICENSE_CREDIT: the words a licence credit needs."""
+    return any(w in key for w in ("cc", "domain", "domena", "gemeinfrei", "domin", "domín"))
+
+
 _SCANNED = (
     "readtime",
     "chrome_phrase",
@@ -402,7 +430,10 @@ class Chrome(Layer):
         colon = text.find(":", 0, 40)
         if n_words <= 20 and colon > 0 and phrases("image_credit").equals(norm_key(text[:colon])):
             return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
-        if 3 <= n_words <= 60 and phrases("caption_label").starts(key):
+        labels = phrases("caption_label")
+        if n_words <= 60 and (
+            (n_words >= 3 and labels.starts(key)) or (n_words >= 2 and labels.starts(_label_unglued(text)))
+        ):
             # "Image caption Mourners attend a funeral in ...": the label a screen reader reads
             return Reason.CAPTION
         if (m := _figure(_FIGURE_LABEL, text)) and (
@@ -411,12 +442,16 @@ class Chrome(Layer):
             return Reason.CAPTION  # "Abbildung 5: Oberflächenreif in einem Nordhang (Foto: ...)."
         if n_words <= 6 and _figure(_GALLERY_COUNT, text):
             return Reason.CHROME  # "Image 1 of 23"
+        if text[:1].isdigit() and (m := _GALLERY_CAPTION.match(text)) and 0 < int(m[1]) <= int(m[2]):
+            return Reason.CAPTION
         if 5 <= n_words <= 40 and "/" in text and _TRAILING_SLASH_CREDIT.search(text):
             return Reason.CAPTION
         if 5 <= n_words <= 40 and text.startswith("©") and _LEADING_CREDIT.match(text):
             return Reason.CAPTION
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
+        if n_words <= 40 and _licensed(key) and _LICENSE_CREDIT.search(text):
+            return Reason.CAPTION  # "Logo von Jonathas Mello, CC BY"
         if n_words <= 20 and _CLICK_HERE.match(text.lstrip("»›>→•*-– ")):
             return Reason.CHROME
         if n_words <= 25 and (_FOLLOW.search(text) or _FOLLOW_ON.search(text)):
@@ -431,7 +466,7 @@ class Chrome(Layer):
             return Reason.COMMENTS
         if n_words <= 30 and "newsletter" in found:
             return Reason.NEWSLETTER
-        if n_words <= 40 and "post_meta" in found:
+        if "post_meta" in found:  # (60 words at most: longer lines left above)
             return Reason.BYLINE  # "This entry was posted in News and tagged floods, rain."
         if n_words <= 40 and "appeal" in found:
             return Reason.CHROME  # "Gefällt Ihnen dieser Artikel?", "Support independent journalism."

@@ -57,6 +57,11 @@ def _file_name(text: str) -> bool:
     return any(c.isdigit() for c in text) or "_" in text or "[" in text or text.count("-") >= 5
 
 
+# HTML a converter printed as text (a <noscript> tracking pixel, a player's <script> tag)
+_HTML_TAG = re.compile(
+    r"</?(?:img|iframe|div|span|a|script|noscript|style|link|meta|p|br|input|source|video)\b[^<>]{0,400}>"
+)
+_CHECKBOXES = ("[ ] ", "[X] ", "[x] ")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
 
@@ -128,6 +133,12 @@ class Metadata(Layer):
                 return Reason.TIMESTAMP
         if _file_name(text):
             return Reason.FORM_RESIDUE
+        if "<" in text and sum(len(m) for m in _HTML_TAG.findall(text)) >= 0.5 * n:
+            return Reason.MARKUP  # '<img height="1" width="1" style="display:none" src="...">'
+        if text.startswith(_CHECKBOXES) and text.count(" ") <= 32:
+            # a form's checkbox and its label: "[ ] Notify me when new comments are added.",
+            # "[X] I agree that ... can send me the newsletter." (aeb dumps: 694 such tokens, 11 gold)
+            return Reason.FORM_RESIDUE
         if n <= 600 and (slashy or "://" in text or _has_image_name(text)):
             url_chars = sum(len(m) for m in _URL.findall(text))
             if url_chars and url_chars >= 0.5 * n and len(text.split()) <= 6:
@@ -151,6 +162,8 @@ def _is_keyword_list(text: str) -> bool:
     items = [i.strip() for i in text.split(",")]
     if any(not i or len(i.split()) > 4 for i in items):
         return False
+    if 3 * sum(1 for i in items if i[0].isdigit()) >= len(items):
+        return False  # amounts: "1 cup blueberries, 2 whole-grain rice cakes, 1 tsp. nut butter"
     # meta keywords are typically all lowercase; a list of capitalised names is kept
     # (it may be an article's enumeration) unless it is long.
     lower = sum(1 for i in items if i == i.lower())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence, has_digit
+from ..frontend import is_number_marker
 from ..lexicon import norm_key, phrases
 from ..model import Line
 from ..page import Page
@@ -177,4 +178,16 @@ class Navigation(Layer):
         if all(r.link_density is not None and r.link_density == 0.0 for r in run):
             return True  # HTML: not one of the items is a link; a menu is made of links
         with_digits = sum(1 for r in run if has_digit(_LINK_NUMBER.sub("", r.text)))
-        return with_digits >= 0.6 * len(run)
+        return with_digits >= 0.6 * len(run) or _counts_up_or_down(run)
+
+
+def _counts_up_or_down(run: list[Line]) -> bool:
+    """Most items numbered in sequence ("88. Justin Hawkins", "89. Dave Mustaine", ... or a
+    countdown): a ranking or the steps of the article, not a menu's links, which are not
+    numbered."""
+    numbers = []
+    for r in run:
+        marker = r.bullet.rsplit(None, 1)[-1] if r.bullet else ""
+        numbers.append(int(marker[:-1]) if is_number_marker(marker) else None)
+    steps = [b - a for a, b in zip(numbers, numbers[1:]) if a is not None and b is not None]
+    return len(run) >= 3 and max(steps.count(1), steps.count(-1)) >= 0.6 * (len(run) - 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from html import unescape
 
 from ..features import ends_sentence
@@ -56,6 +57,22 @@ _MARKDOWN_HINT = re.compile(r"[*_\\](?:(?<=\*)\*|(?<=[*_])(?<!\w[*_])(?=\w)|(?<=
 _ESCAPE = re.compile(r"\\([.\-+*_#!\[\]()`>])")
 # an HTML character reference a converter printed as it was ("give &#39;official apology&#39;")
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
+# A horizontal rule as a converter prints it: w3m draws "━━━━", lynx "____", a plain-text
+# page "=====" or "~~~~" (html2text's "* * *" and "---" read as list markers, with no text
+# left). Nothing but rule characters and spaces, three of them at least, of one or two
+# kinds; such a line is no text, and as wide as the wrap column it would be joined to the
+# paragraph before it (a heading became "Pour approfondir ━━━━━━").
+_RULE_CHARS = frozenset("━─═—–_-=*~·•.")
+
+
+def _is_rule_line(raw: str) -> bool:
+    stripped = raw.strip()
+    if len(stripped) < 3 or stripped[0] not in _RULE_CHARS:
+        return False
+    marks = stripped.replace(" ", "")
+    return len(marks) >= 3 and len(set(marks)) <= 2 and all(c in _RULE_CHARS for c in marks)
+
+
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|de|js|py|io)\b", re.IGNORECASE)
 
 
@@ -86,9 +103,23 @@ def _split_glued(text: str) -> str:
     return "".join(out)
 
 
-def _wrap_width(lines: list[Line]) -> int:
+# characters a terminal gives two columns: Hangul, CJK ideographs and punctuation, kana,
+# full-width forms
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+Measure = Callable[[str], int]
+
+
+def _cols(text: str) -> int:
+    """The columns a terminal gives the text (a Chinese character takes two)."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+
+
+def _wrap_width(lines: list[Line], measure: Measure = len) -> int:
     """The column a text browser wrapped at, or 0 when the dump does not look wrapped."""
-    lengths = sorted(len(ln.raw.rstrip()) for ln in lines if ln.text)
+    lengths = sorted(measure(ln.raw.rstrip()) for ln in lines if ln.text)
     if len(lengths) < 3:
         return 0
     # The wrap column is the longest length that many lines come close to; a few longer
@@ -105,6 +136,30 @@ def _wrap_width(lines: list[Line]) -> int:
     return 0
 
 
+def _wrap_measure(page: Page) -> tuple[int, Measure]:
+    """The wrap column and how line lengths are measured against it. w3m wraps Chinese,
+    Japanese and Korean by terminal columns (two per character: a line of 50 is full at
+    100), lynx by characters; on a page with such text, the measure under which the wrapped
+    lines stop closest to their column is the one the browser used."""
+    width = _wrap_width(page.lines)
+    if page.source is not None and not _WIDE.search(page.source):
+        return width, len
+    texts = [ln.raw.rstrip() for ln in page.lines if ln.text]
+    if not any(_WIDE.search(t) for t in texts):
+        return width, len
+    cols_width = _wrap_width(page.lines, _cols)
+    if cols_width and (not width or _slack(texts, _cols, cols_width) < _slack(texts, len, width)):
+        return cols_width, _cols
+    return width, len
+
+
+def _slack(texts: list[str], measure: Measure, width: int) -> float:
+    """How far the wrapped lines (those past four fifths of the column) stop short of it, as a
+    share of the column: under the measure the browser used they nearly reach it."""
+    gaps = [width - m for m in map(measure, texts) if 0.8 * width <= m <= width]
+    return sum(gaps) / (len(gaps) * width) if gaps else 1.0
+
+
 def _is_url(text: str) -> bool:
     """A line that is one URL or path ("https://...", "www...", "example.com/a", "/a/b")."""
     if " " in text:
@@ -115,6 +170,7 @@ def _is_url(text: str) -> bool:
     return bool(slash) and "." in host
 
 
+_WORD_MARKERS = frozenset(("o", "--", "-", "–", "—"))
 _CONTINUATION_START = frozenset(".,;:!?)]}»”’")
 # a line that ends on an opening bracket or a low opening quote was cut before what it opens:
 # "etwa zwei Monate (" / "Smeets & Duchateau 2003" (the guillemets open and close by language)
@@ -140,7 +196,9 @@ def _unspaced(ch: str) -> bool:
 
 
 def _cjk_goes_on(prev: Line, ln: Line) -> bool:
-    return _unspaced(prev.raw.rstrip()[-1:]) and _unspaced(ln.raw.lstrip()[:1])
+    # either side: a Latin word inside Japanese text has no spaces around it either
+    # ("ところがKindle for PCを", "そのKindleデスクトップアプリ")
+    return _unspaced(prev.raw.rstrip()[-1:]) or _unspaced(ln.raw.lstrip()[:1])
 
 
 def broken_at_inline_element(prev: Line, ln: Line) -> bool:
@@ -286,6 +344,9 @@ class Normalize(Layer):
             for ln in page.lines:
                 if ln.kept and "&" in ln.text and _ENTITY.search(ln.text):
                     page.edit(ln, self.id, Reason.HTML_ENTITIES, " ".join(unescape(ln.text).split()))
+        for ln in page.lines:
+            if ln.kept and ln.text and _is_rule_line(ln.raw):
+                page.drop(ln, self.id, Reason.MARKUP)  # a horizontal rule
         if cfg.join_wrapped:
             self._join_wrapped(page)
         if cfg.strip_markdown and (src is None or _MARKDOWN_HINT.search(src)):
@@ -299,7 +360,7 @@ class Normalize(Layer):
                     page.edit(ln, self.id, Reason.GLUED_SENTENCE, _split_glued(ln.text))
 
     def _join_wrapped(self, page: Page) -> None:
-        width = _wrap_width(page.lines)
+        width, measure = _wrap_measure(page)
         head: Line | None = None
         prev: Line | None = None
         joined: list[str] = []
@@ -312,7 +373,7 @@ class Normalize(Layer):
                 continue
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if prev is not None and (
-                self._continues(prev, ln, width)
+                self._continues(prev, ln, width, measure)
                 or _link_inside(prev, ln, nxt)
                 or _sentence_goes_on(prev, ln, nxt, joined, width)
             ):
@@ -331,7 +392,7 @@ class Normalize(Layer):
                 joined.append(piece if glued else " " + piece)
                 ln.bullet = ""  # it was text, not a list item; the next line continues it
                 page.drop(
-                    ln, self.id, Reason.WRAP_JOINED, value=float(len(prev.raw.rstrip())), threshold=width
+                    ln, self.id, Reason.WRAP_JOINED, value=float(measure(prev.raw.rstrip())), threshold=width
                 )
                 prev = ln
                 continue
@@ -345,18 +406,19 @@ class Normalize(Layer):
             page.edit(head, self.id, Reason.WRAP_JOINED, "".join(joined))
 
     @staticmethod
-    def _continues(prev: Line, ln: Line, width: int) -> bool:
+    def _continues(prev: Line, ln: Line, width: int, measure: Measure = len) -> bool:
         if ln.block != prev.block:
             return False
         if ln.bullet:
-            # only a marker that is also a word ("o", "1990.") can begin a wrapped line
-            word_marker = ln.bullet == "o" or is_number_marker(ln.bullet)
+            # only a marker that is also a word ("o", "1990.", a dash: "while the crew" / "--
+            # padded with extra body fat --") can begin a wrapped line
+            word_marker = ln.bullet in _WORD_MARKERS or is_number_marker(ln.bullet)
             if not (word_marker and ln.indent == prev.indent and not prev.bullet):
                 return False
             first = ln.raw.split()[0]
             if first[0].islower() and not ends_sentence(prev.text) and prev.text.count(" ") >= 3:
                 return True
-            return bool(width) and len(prev.raw.rstrip()) + 1 + len(first) > width - 1
+            return bool(width) and measure(prev.raw.rstrip()) + 1 + measure(first) > width - 1
         if broken_at_inline_element(prev, ln) or (not width and _compound_goes_on(prev, ln)):
             return True
         if not width:
@@ -367,6 +429,7 @@ class Normalize(Layer):
         numbered_text = is_number_marker(prev.bullet) and ln.indent == prev.indent
         if ln.indent != body_indent and not numbered_text:
             return False
-        first_word = ln.text.split(" ", 1)[0]
-        # The browser broke the line because the next word did not fit.
-        return len(prev.raw.rstrip()) + 1 + len(first_word) > width - 1
+        # The browser broke the line because the next word did not fit (in Chinese and
+        # Japanese, written without spaces, it breaks anywhere: the next character).
+        first_word = ln.text[:1] if _unspaced(ln.text[:1]) else ln.text.split(" ", 1)[0]
+        return measure(prev.raw.rstrip()) + 1 + measure(first_word) > width - 1

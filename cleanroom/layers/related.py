@@ -24,6 +24,14 @@ from .base import Layer
 _TITLE_CASE = 0.85
 
 
+# a line that opens with a month and a day, but no year (a dated byline, "November 12,
+# 2018 | BY: Beachbody", has one): a tour's or a schedule's line, not a teaser. Of the aeb
+# dumps' lines of this shape taken for inline headlines, 1,978 tokens were gold and 140 not.
+_EVENT_DATE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?![\d,])", re.IGNORECASE
+)
+
+
 def _headline_shaped(ln: Line) -> bool:
     text = ln.text
     return 3 <= text.count(" ") + 1 <= 16 and not ln.bullet.startswith("#") and not ends_sentence(text)
@@ -238,4 +246,6 @@ class Related(Layer):
         text = ln.text
         if not 5 <= text.count(" ") + 1 <= 16 or ln.bullet.startswith("#") or ends_sentence(text):
             return 0.0
+        if _EVENT_DATE.match(text):
+            return 0.0  # an event list's line: "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"
         return title_case_ratio(words(text), stopwords)
