@@ -1610,6 +1610,26 @@ class TestDuplicates:
         page = apply(make_page(text, preset("balanced").replace(duplicate_min_chars=None)), "duplicates")
         assert page.decisions == []
 
+    A = "T-Mobile chief executive John Legere is stepping down in May 2020."
+    B = "Legere will hand over the reins to the chief operating officer, Mike Sievert."
+
+    def test_the_same_sentences_broken_into_lines_another_way_go(self) -> None:
+        # a summary box that runs two of the article's lines together, and the reverse
+        page = apply(make_page(between(self.A, self.B, f"{self.A} {self.B}")), "duplicates")
+        assert drops(page) == {7: ("duplicates", Reason.DUPLICATE)}
+        assert page.decisions[0].value == 3.0  # the first line holding one of its sentences
+        page = apply(make_page(between(f"{self.A} {self.B}", self.B)), "duplicates")
+        assert drops(page) == {5: ("duplicates", Reason.DUPLICATE)}
+
+    def test_a_line_with_a_new_sentence_or_mostly_short_ones_stays(self) -> None:
+        new = "The company said the change had been planned for more than a year."
+        page = apply(make_page(between(self.A, f"{self.A} {new}")), "duplicates")
+        assert page.decisions == []
+        # what the repeated sentence leaves is short sentences, most of the line
+        short = "Yes. No. Maybe so. Who knows? We will see. Time will tell. Wait."
+        page = apply(make_page(between(self.A, f"{short} {self.A}")), "duplicates")
+        assert page.decisions == []
+
     def test_distinct_lines_are_kept(self) -> None:
         assert apply(make_page("\n".join(PROSE)), "duplicates").decisions == []
 

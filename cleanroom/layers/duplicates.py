@@ -1,6 +1,8 @@
 """Layer 8, duplicates: a line repeated inside one document (a title printed twice, captions
 printed twice, a meta block repeated). It runs last, over the lines the other layers kept: the
-first kept occurrence stays, later ones go, and a line equal to the detected title goes."""
+first kept occurrence stays, later ones go, and a line equal to the detected title goes. A line
+whose sentences all stood on earlier kept lines goes too: the same text broken into lines
+another way."""
 
 from __future__ import annotations
 
@@ -12,6 +14,11 @@ from ..reasons import Reason
 from .base import Layer
 
 _SITE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:·»]|::)\s+")  # (?<!\s): linear on long space runs
+# a sentence end followed by a space: where a line is cut into sentences to find text repeated
+# in other line breaks (a summary box that runs two of the article's lines together)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# the sentences a line is judged by: shorter ones ("Yes.", "Read more.") repeat by nature
+_SENTENCE_MIN_CHARS = 30
 
 
 class Duplicates(Layer):
@@ -24,6 +31,7 @@ class Duplicates(Layer):
             return
         self._page_title_line(page)
         seen: dict[str, int] = {}
+        sentences: dict[str, int] = {}  # the sentences of the kept lines, by the first line holding each
         if page.title:
             seen[norm_key(page.title)] = 0  # the title is not repeated in the text
         for ln in page.lines:
@@ -38,9 +46,14 @@ class Duplicates(Layer):
                 continue
             first = seen.get(key)
             if first is None:
+                first = _repeated_sentences(ln.text, sentences)
+            if first is None:
                 seen[key] = ln.no
             else:
                 page.drop(ln, self.id, Reason.DUPLICATE, value=float(first))
+                continue
+            for sk in _sentence_keys(ln.text):
+                sentences.setdefault(sk, ln.no)
 
     def _page_title_line(self, page: Page) -> None:
         """Converters that print the <head> start with the page's <title>, "Headline | Site":
@@ -59,3 +72,29 @@ class Duplicates(Layer):
             if ln.key == head:
                 page.drop(first, self.id, Reason.DUPLICATE, value=float(ln.no))
                 return
+
+
+def _sentences(text: str) -> list[str]:
+    """The keys of the line's sentences (a line too short for two long ones is one)."""
+    if len(text) < 2 * _SENTENCE_MIN_CHARS:
+        return [norm_key(text)]
+    return [norm_key(p) for p in _SENTENCE_END.split(text)]
+
+
+def _sentence_keys(text: str) -> list[str]:
+    return [k for k in _sentences(text) if len(k) >= _SENTENCE_MIN_CHARS]
+
+
+def _repeated_sentences(text: str, sentences: dict[str, int]) -> int | None:
+    """The first line holding one of the line's sentences, when every sentence of the line
+    (those of 30 characters or more, covering most of it) was on the kept lines before it:
+    the same text broken into lines another way ("A. B." after "A." and "B.", or the
+    reverse)."""
+    if not sentences:
+        return None
+    parts = _sentences(text)
+    long = [p for p in parts if len(p) >= _SENTENCE_MIN_CHARS]
+    if not long or sum(map(len, long)) < 0.8 * sum(map(len, parts)):
+        return None
+    firsts = [sentences.get(p) for p in long]
+    return None if None in firsts else min(f for f in firsts if f is not None)
