@@ -95,6 +95,13 @@ def is_number_marker(marker: str) -> bool:
     return marker[:-1].isdigit() and marker[-1:] in ".)"
 
 
+def item_number(bullet: str) -> str | None:
+    """The number a list item was printed with ("3." of "3." or of "* 3." in a nested list),
+    or None for a bullet or no marker."""
+    number = bullet.rsplit(None, 1)[-1] if bullet else ""
+    return number if is_number_marker(number) else None
+
+
 def render(lines: Iterable[Line]) -> str:
     """The output text: kept lines, blocks separated by an empty line, list items as "- " (a
     numbered item keeps its number)."""
@@ -109,7 +116,7 @@ def render(lines: Iterable[Line]) -> str:
         bullet = ln.bullet
         if not bullet or bullet[0] == "#":
             out.append(ln.text)
-        elif is_number_marker(number := bullet.rsplit(None, 1)[-1]):
+        elif number := item_number(bullet):
             # a number is part of what the page says ("37. What did one volcano say ...",
             # step 3 of a recipe): kept as it was printed ("* 3." of a nested list: "3.")
             out.append(f"{number} {ln.text}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence
-from ..lexicon import all_stopwords, norm_key, phrases, scanner
+from ..lexicon import PhraseSet, all_stopwords, norm_key, phrases, scanner
 from ..memo import MISSING, TextMemo
 from ..page import Page
 from ..reasons import Reason
@@ -282,10 +282,13 @@ def _doubled(text: str) -> bool:
     return False
 
 
-def _label_unglued(text: str) -> str:
+def _label_unglued(text: str, key: str, labels: PhraseSet) -> str:
     """The key of the line with its first word split where a capital follows a lower-case
     letter: converters print a screen reader's label glued to the caption ("Media
-    captionJulian Assange being dragged ...")."""
+    captionJulian Assange being dragged ..."). Only for a line that starts with the first
+    word of a label, glued or not ("mediacaption ..."): no other line can hold one."""
+    if not key.startswith(tuple(labels.by_first)):
+        return ""
     for i in range(1, min(len(text), 24)):
         if text[i].isupper() and text[i - 1].islower():
             return norm_key(f"{text[:i]} {text[i:]}")
@@ -432,7 +435,8 @@ class Chrome(Layer):
             return Reason.CAPTION  # "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss."
         labels = phrases("caption_label")
         if n_words <= 60 and (
-            (n_words >= 3 and labels.starts(key)) or (n_words >= 2 and labels.starts(_label_unglued(text)))
+            (n_words >= 3 and labels.starts(key))
+            or (n_words >= 2 and labels.starts(_label_unglued(text, key, labels)))
         ):
             # "Image caption Mourners attend a funeral in ...": the label a screen reader reads
             return Reason.CAPTION

@@ -45,14 +45,17 @@ class Duplicates(Layer):
                 # items day after day); only the title is never repeated
                 continue
             first = seen.get(key)
-            if first is None:
-                first = _repeated_sentences(ln.text, sentences)
-            if first is None:
-                seen[key] = ln.no
-            else:
+            if first is not None:
                 page.drop(ln, self.id, Reason.DUPLICATE, value=float(first))
                 continue
-            for sk in _sentence_keys(ln.text):
+            parts = _sentences(ln.text)
+            long = [p for p in parts if len(p) >= _SENTENCE_MIN_CHARS]
+            first = _repeated_sentences(parts, long, sentences)
+            if first is not None:
+                page.drop(ln, self.id, Reason.DUPLICATE, value=float(first))
+                continue
+            seen[key] = ln.no
+            for sk in long:
                 sentences.setdefault(sk, ln.no)
 
     def _page_title_line(self, page: Page) -> None:
@@ -81,20 +84,12 @@ def _sentences(text: str) -> list[str]:
     return [norm_key(p) for p in _SENTENCE_END.split(text)]
 
 
-def _sentence_keys(text: str) -> list[str]:
-    return [k for k in _sentences(text) if len(k) >= _SENTENCE_MIN_CHARS]
-
-
-def _repeated_sentences(text: str, sentences: dict[str, int]) -> int | None:
+def _repeated_sentences(parts: list[str], long: list[str], sentences: dict[str, int]) -> int | None:
     """The first line holding one of the line's sentences, when every sentence of the line
-    (those of 30 characters or more, covering most of it) was on the kept lines before it:
-    the same text broken into lines another way ("A. B." after "A." and "B.", or the
-    reverse)."""
-    if not sentences:
-        return None
-    parts = _sentences(text)
-    long = [p for p in parts if len(p) >= _SENTENCE_MIN_CHARS]
-    if not long or sum(map(len, long)) < 0.8 * sum(map(len, parts)):
+    (``long``: those of 30 characters or more, which must cover most of it) was on the kept
+    lines before it: the same text broken into lines another way ("A. B." after "A." and
+    "B.", or the reverse)."""
+    if not sentences or not long or sum(map(len, long)) < 0.8 * sum(map(len, parts)):
         return None
     firsts = [sentences.get(p) for p in long]
     return None if None in firsts else min(f for f in firsts if f is not None)

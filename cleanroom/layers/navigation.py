@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..features import ends_sentence, has_digit
-from ..frontend import is_number_marker
+from ..frontend import item_number
 from ..lexicon import norm_key, phrases
 from ..model import Line
 from ..page import Page
@@ -185,9 +185,6 @@ def _counts_up_or_down(run: list[Line]) -> bool:
     """Most items numbered in sequence ("88. Justin Hawkins", "89. Dave Mustaine", ... or a
     countdown): a ranking or the steps of the article, not a menu's links, which are not
     numbered."""
-    numbers = []
-    for r in run:
-        marker = r.bullet.rsplit(None, 1)[-1] if r.bullet else ""
-        numbers.append(int(marker[:-1]) if is_number_marker(marker) else None)
+    numbers = [int(m[:-1]) if (m := item_number(r.bullet)) else None for r in run]
     steps = [b - a for a, b in zip(numbers, numbers[1:]) if a is not None and b is not None]
     return len(run) >= 3 and max(steps.count(1), steps.count(-1)) >= 0.6 * (len(run) - 1)

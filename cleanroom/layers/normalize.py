@@ -345,7 +345,7 @@ class Normalize(Layer):
                 if ln.kept and "&" in ln.text and _ENTITY.search(ln.text):
                     page.edit(ln, self.id, Reason.HTML_ENTITIES, " ".join(unescape(ln.text).split()))
         for ln in page.lines:
-            if ln.kept and ln.text and _is_rule_line(ln.raw):
+            if ln.kept and ln.text and ln.text[0] in _RULE_CHARS and _is_rule_line(ln.raw):
                 page.drop(ln, self.id, Reason.MARKUP)  # a horizontal rule
         if cfg.join_wrapped:
             self._join_wrapped(page)
