@@ -86,6 +86,13 @@ class Related(Layer):
         tags = phrases("tags_prefix")
         limit = cfg.related_max_lines
         lines = [ln for ln in page.lines if ln.text]
+        # a "Read more" / "weiterlesen" line printed more than once closes each teaser of a
+        # list: a link, not a heading over the rest of the page (a page has one "Related"
+        # heading; a list ends in as many read-more links as it has teasers)
+        link_count: dict[str, int] = {}
+        for ln in lines:
+            if len(ln.text) <= 40 and prefixes.equals(ln.key):
+                link_count[ln.key] = link_count.get(ln.key, 0) + 1
         for i, ln in enumerate(lines):
             if not ln.kept:
                 continue
@@ -97,6 +104,9 @@ class Related(Layer):
                 or key.rstrip(" 0123456789") in heads.phrases
                 or (key.count(" ") < 8 and section.starts(key))
             ):
+                if link_count.get(key, 0) > 1:
+                    page.drop(ln, self.id, Reason.READ_MORE)
+                    continue
                 page.drop(ln, self.id, Reason.RELATED_BLOCK)
                 if limit:
                     self._drop_list(page, lines, i, limit)
