@@ -23,6 +23,7 @@ import hashlib
 import marshal
 import threading
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from . import cache
@@ -65,8 +66,16 @@ _WORDFREQ_CODE = {
     "tr": "tr",
 }
 
+# Languages that write compounds as one word (wordfreq codes). wordfreq lists few of their
+# long compounds ("Erlegungsprämie"), so a compound is restored by its last part; Finnish is
+# left out, its word endings are inflections more than parts.
+_COMPOUNDING = frozenset({"da", "de", "nb", "nl", "sv"})
+# A compound's last part: at least this many letters, after a head of at least three.
+TAIL_MIN = 5
+
 _TABLES: dict[str, dict[str, str] | None] = {}
-_LOCK = threading.Lock()
+_TAILS: dict[str, dict[str, str] | None] = {}
+_LOCK = threading.RLock()  # reentrant: building the tails reads the table
 
 
 def supported(language: str) -> bool:
@@ -92,13 +101,29 @@ def table(language: str) -> dict[str, str] | None:
     """bare word -> accented word (both lower case) for the language, or None when the
     language writes no accents we can restore or wordfreq is not installed."""
     code = _WORDFREQ_CODE.get(language.split("-")[0])
-    if code is None:
-        return None
+    return None if code is None else _table_for_code(code)
+
+
+def _table_for_code(code: str) -> dict[str, str] | None:
     if code not in _TABLES:
         with _LOCK:
             if code not in _TABLES:
-                _TABLES[code] = _load(code)
+                _TABLES[code] = _load("accents", code, build)
     return _TABLES[code]
+
+
+def compound_tails(language: str) -> dict[str, str] | None:
+    """bare word ending -> accented ending (lower case) that restores a compound by its last
+    part ("pramie" -> "prämie" in "Erlegungspramie"), for languages that write compounds as one
+    word; None for the others."""
+    code = _WORDFREQ_CODE.get(language.split("-")[0])
+    if code not in _COMPOUNDING:
+        return None
+    if code not in _TAILS:
+        with _LOCK:
+            if code not in _TAILS:
+                _TAILS[code] = _load("accent-tails", code, build_tails)
+    return _TAILS[code]
 
 
 def _signature(code: str) -> str | None:
@@ -116,11 +141,11 @@ def _signature(code: str) -> str | None:
     return h.hexdigest()[:16]
 
 
-def _load(code: str) -> dict[str, str] | None:
+def _load(kind: str, code: str, builder: Callable[[str], dict[str, str] | None]) -> dict[str, str] | None:
     sig = _signature(code)
     if sig is None:
         return None
-    name = f"accents-{code}-{sig}.marshal"
+    name = f"{kind}-{code}-{sig}.marshal"
     data = cache.read(name)
     if data is not None:
         try:
@@ -129,21 +154,27 @@ def _load(code: str) -> dict[str, str] | None:
                 return loaded
         except (ValueError, EOFError, TypeError):
             pass
-    built = build(code)
+    built = builder(code)
     if built is not None:
         cache.write(name, marshal.dumps(built))
     return built
 
 
-def build(code: str) -> dict[str, str] | None:
-    """The table for a wordfreq language code, from wordfreq's frequencies."""
+def _frequencies(code: str) -> dict[str, float] | None:
     try:
         from wordfreq import get_frequency_dict
     except ImportError:
         return None
     try:
-        freq = get_frequency_dict(code)
+        return get_frequency_dict(code)
     except (LookupError, OSError, ValueError):
+        return None
+
+
+def build(code: str) -> dict[str, str] | None:
+    """The table for a wordfreq language code, from wordfreq's frequencies."""
+    freq = _frequencies(code)
+    if freq is None:
         return None
     best: dict[str, tuple[float, str]] = {}
     second: dict[str, float] = {}
@@ -166,4 +197,33 @@ def build(code: str) -> dict[str, str] | None:
         bare: word
         for bare, (f, word) in sorted(best.items())
         if f >= RATIO * freq.get(bare, 0.0) and f >= RIVAL_RATIO * second.get(bare, 0.0)
+    }
+
+
+def build_tails(code: str) -> dict[str, str] | None:
+    """The table's entries that are safe as a compound's last part: the words of the language
+    that end in the accented spelling are at least ``RATIO`` times as frequent as those that
+    end in the bare one. "prämie" ends "Erlegungsprämie" and no word ends in "pramie"; but
+    "bären" (bears) against "erneuerbaren" and "türen" against "Temperaturen" stay out."""
+    freq = _frequencies(code)
+    words = _table_for_code(code)
+    if freq is None or not words:
+        return None
+    accented_ends: dict[str, float] = {}
+    bare_ends: dict[str, float] = {}
+    for word, f in freq.items():
+        if f < MIN_FREQUENCY or not word.isalpha():
+            continue
+        bare = strip_marks(word)
+        for n in range(TAIL_MIN, len(bare) - 2):  # an ending after a head of three letters
+            end = bare[-n:]
+            accented = words.get(end)
+            if accented is None:
+                continue
+            if word.endswith(accented):
+                accented_ends[end] = accented_ends.get(end, 0.0) + f
+            elif word.endswith(end):
+                bare_ends[end] = bare_ends.get(end, 0.0) + f
+    return {
+        end: words[end] for end, f in sorted(accented_ends.items()) if f >= RATIO * bare_ends.get(end, 0.0)
     }

@@ -16,11 +16,14 @@ from cleanroom.layers.accents import restore
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "cache"
     monkeypatch.setenv("CLEANROOM_CACHE_DIR", str(folder))
-    saved = dict(accents._TABLES)
+    saved, saved_tails = dict(accents._TABLES), dict(accents._TAILS)
     accents._TABLES.clear()
+    accents._TAILS.clear()
     yield folder
     accents._TABLES.clear()
     accents._TABLES.update(saved)
+    accents._TAILS.clear()
+    accents._TAILS.update(saved_tails)
 
 
 @pytest.mark.parametrize(
@@ -85,6 +88,33 @@ def test_restore_keeps_the_words_shape() -> None:
         0,
     )
     assert restore("", t) == ("", 0)
+
+
+def test_compound_tails_are_endings_words_are_spelled_with() -> None:
+    tails = accents.compound_tails("de")
+    assert tails is not None
+    assert tails["pramie"] == "prämie" and tails["behorde"] == "behörde"
+    # "bären" and "türen" are words, but far more words end in "baren" ("erneuerbaren",
+    # "vereinbaren") and "turen" ("Temperaturen"): not compound endings to restore
+    assert "baren" not in tails and "turen" not in tails
+    assert all(len(end) >= accents.TAIL_MIN for end in tails)
+
+
+def test_compound_tails_only_for_languages_that_write_compounds_as_one_word() -> None:
+    assert accents.compound_tails("nl") is not None and accents.compound_tails("no") is not None
+    for language in ("es", "fr", "fi", "en", "unknown"):
+        assert accents.compound_tails(language) is None
+
+
+def test_restore_compounds_by_their_last_part() -> None:
+    t, tails = accents.table("de"), accents.compound_tails("de")
+    assert t is not None and tails is not None
+    line = "Die Erlegungspramie der Jagdbehorde fur Lowenmannchen und erneuerbaren Strom"
+    assert restore(line, t, tails) == (
+        "Die Erlegungsprämie der Jagdbehörde für Löwenmännchen und erneuerbaren Strom",
+        4,
+    )
+    assert restore(line, t) == (line.replace("fur", "für"), 1)  # without tails: words only
 
 
 def test_cache_is_written_then_read(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

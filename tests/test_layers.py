@@ -694,6 +694,26 @@ class TestAccents:
         page = apply(make_page(text, language="de"), "accents")
         assert page.decisions == []
 
+    def test_compounds_on_a_stripped_page(self) -> None:
+        text = STRIPPED_DE + "\n\nDie Antrage fur die Bachenpramie gehen an die untere Jagdbehorde."
+        page = apply(make_page(text, language="de"), "accents")
+        assert (
+            line(page, "Die Antr").text == "Die Anträge für die Bachenprämie gehen an die untere Jagdbehörde."
+        )
+        # a page written with its accents is not read for compounds at all
+        fine = "Die Anträge für die Erlegungspramie gehen an die untere Jagdbehörde, schreibt das Amt."
+        assert apply(make_page(fine, language="de"), "accents").decisions == []
+
+    def test_accented_menus_do_not_hide_a_stripped_article(self) -> None:
+        # the site's template prints its menus in UTF-8, the article came with entities: the
+        # menus' accents are not the prose's and do not count against the article's damage
+        menus = "\n".join(
+            ["Über uns", "Ministerium für Ländliche Entwicklung", "Presse & Öffentlichkeit"] * 6
+        )
+        page = apply(make_page(menus + "\n\n" + STRIPPED_DE, language="de"), "accents")
+        assert "Für die Mieter" in line(page, "Die Bundesregierung").text
+        assert line(page, "Über uns").text == "Über uns"
+
     def test_too_few_words_to_restore(self) -> None:
         text = "Ein kurzer Text fur alle, die uber das Wetter reden wollen. Das Wetter ist gut."
         page = apply(make_page(text, language="de"), "accents")
@@ -846,6 +866,26 @@ class TestRelated:
         kept = set(kept_texts(page))
         assert {"350 g Zucker", "500 ml Milch", "2 EL Backkakao"} <= kept
         assert "Gewinnspiele" not in kept
+
+    def test_a_read_more_link_printed_after_each_teaser_is_no_heading(self) -> None:
+        # "weiterlesen" closes each of a promo box's teasers; the recipe's headline and intro
+        # after the last one (an intro without a full stop) are the page's own text
+        rows = [
+            "Gewinnspiele - mitmachen und gewinnen!",
+            "weiterlesen",
+            "Probeabo: 3 Ausgaben für nur 7,50 €",
+            "weiterlesen",
+            "Schneewittchen-Kuchen mit Mini-Marshmallows",
+            "Spieglein, Spieglein an der Wand, wer ist der leckerste Kuchen im ganzen Land? Es ist der"
+            " Schneewittchen-Kuchen mit Schattenmorellen und marmoriertem Teig",
+        ]
+        page = apply(make_page(between("\n".join(rows)), language="de"), "related")
+        assert drops(page) == {n: ("related", Reason.READ_MORE) for n in (4, 6)}
+
+    def test_a_single_read_more_line_still_heads_a_list(self) -> None:
+        rows = ["Weiterlesen", "Gewinnspiele - mitmachen und gewinnen!", "Probeabo für nur 7,50 €"]
+        page = apply(make_page(between("\n".join(rows)), language="de"), "related")
+        assert drops(page) == {n: ("related", Reason.RELATED_BLOCK) for n in (3, 4, 5)}
 
     def test_a_tag_list_ends_at_a_statement(self) -> None:
         # "Themen" in a site's menu reads as a "Topics" heading; the tags it takes stop at the

@@ -6,7 +6,7 @@ fur ..." and its German words no longer match the stoplist, the lexicons or the 
 text. This layer restores such words from a per-language table (:mod:`cleanroom.accents`),
 and only on a page that shows the damage: at least ``_MIN_WORDS`` restorable words on lines
 with no accent at all, and at least ``_MIN_SHARE`` times as many as the accented letters the
-page does print. A page written with its accents keeps its few bare loans and names ("Fur Free
+page's prose does print. A page written with its accents keeps its few bare loans and names ("Fur Free
 Retailers", "Ware" against "wäre"), because its accented lines are left alone and its bare
 lines hold too few restorable words to pass the bar. Each changed line is an edit with the
 reason ``accents_restored``.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..accents import has_marks, strip_marks, supported, table
+from ..accents import TAIL_MIN, compound_tails, has_marks, strip_marks, supported, table
 from ..page import Page
 from ..reasons import Reason
 from .base import Layer
@@ -28,6 +28,11 @@ _CODE_CHAR = re.compile(r"[/@_=\\]+")
 _CHUNK = re.compile(r"\S+")
 _MIN_WORDS = 3
 _MIN_SHARE = 0.3
+# the accents counted against the restorable words are the prose's, lines of twelve words or
+# more: a site's menus, title and footer come from its templates, written in UTF-8, while the
+# article's text may come from an editor that stored "&uuml;" (the menus' "Über uns" and
+# "Ministerium für ..." outweighed a whole article of "fur" and "Antrage")
+_PROSE_SPACES = 11
 
 
 def _marked_letters() -> str:
@@ -71,10 +76,36 @@ def _spelled_like(word: str, accented: str) -> str | None:
     return "".join(out) if i == len(accented) else None
 
 
-def restore(text: str, bare_to_accented: dict[str, str]) -> tuple[str, int]:
-    """The line with its restorable words restored, and how many there were."""
+def _compound(key: str, tails: dict[str, str], bare_to_accented: dict[str, str]) -> str | None:
+    """A compound restored by its last part: "erlegungspramie" -> "erlegungsprämie",
+    "jagdbehorde" -> "jagdbehörde" (the longest known ending after a head of three letters)."""
+    for i in range(3, len(key) - TAIL_MIN + 1):
+        accented = tails.get(key[i:])
+        if accented is not None:
+            return _head(key[:i], bare_to_accented) + accented
+    return None
+
+
+def _head(head: str, bare_to_accented: dict[str, str]) -> str:
+    """A compound's first part, restored when it is a word of the table on its own or with a
+    linking "s" ("lowen" + "männchen", "geschafts" + "führerin")."""
+    accented = bare_to_accented.get(head)
+    if accented is not None:
+        return accented
+    if head.endswith("s"):
+        accented = bare_to_accented.get(head[:-1])
+        if accented is not None:
+            return accented + "s"
+    return head
+
+
+def restore(
+    text: str, bare_to_accented: dict[str, str], tails: dict[str, str] | None = None
+) -> tuple[str, int]:
+    """The line with its restorable words restored, and how many there were; with ``tails``
+    (:func:`cleanroom.accents.compound_tails`), compounds by their last part too."""
     bare = text if text.isascii() or not _HAS_MARK.search(text) else strip_marks(text)
-    if bare_to_accented.keys().isdisjoint(_WORD.findall(bare.casefold())):
+    if tails is None and bare_to_accented.keys().isdisjoint(_WORD.findall(bare.casefold())):
         return text, 0  # most lines: one pass in C, no word in the table
     code_spans = []
     if _CODE_CHAR.search(text):
@@ -84,7 +115,10 @@ def restore(text: str, bare_to_accented: dict[str, str]) -> tuple[str, int]:
     count = 0
     for m in _WORD.finditer(text):
         word = m.group()
-        accented = bare_to_accented.get(strip_marks(word).casefold())
+        key = strip_marks(word).casefold()
+        accented = bare_to_accented.get(key)
+        if accented is None and tails and len(key) >= TAIL_MIN + 3:
+            accented = _compound(key, tails, bare_to_accented)
         if accented is None or not (word.islower() or word.istitle() or word.isupper()):
             continue  # not in the table, or a mixed-case name ("McDonald")
         if any(a <= m.start() < b for a, b in code_spans):
@@ -122,7 +156,8 @@ class Accents(Layer):
             if not ln.kept or not ln.text:
                 continue
             if not ln.text.isascii():
-                marks += sum(map(len, _HAS_MARK.findall(ln.text)))
+                if ln.text.count(" ") >= _PROSE_SPACES:
+                    marks += sum(map(len, _HAS_MARK.findall(ln.text)))
                 if _LOWER_MARK.search(ln.text):
                     continue  # a line with accents keeps its spelling
             new_text, n = restore(ln.text, bare_to_accented)
@@ -130,5 +165,15 @@ class Accents(Layer):
                 found.append((ln, new_text, n))
         if not _passes(sum(n for _, _, n in found), marks):
             return
+        tails = compound_tails(page.language)
+        if tails:
+            # the page shows the damage: its compounds too (only now, for a compound's last
+            # part is looked up letter by letter)
+            found = []
+            for ln in page.lines:
+                if ln.kept and ln.text and not _LOWER_MARK.search(ln.text):
+                    new_text, n = restore(ln.text, bare_to_accented, tails)
+                    if n:
+                        found.append((ln, new_text, n))
         for ln, new_text, _ in found:
             page.edit(ln, self.id, Reason.ACCENTS_RESTORED, new_text)
