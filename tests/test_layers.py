@@ -1010,6 +1010,59 @@ class TestRelated:
         page = self._thread(["The minister said:", "Her spokesman said:"], [P1])
         assert self._comment_drops(page) == set()
 
+    def test_a_related_list_ends_where_short_paragraphs_go_on(self) -> None:
+        # a tabloid's paragraphs are one sentence each, shorter than the list's prose test
+        rows = [
+            "Related articles",
+            "Plague outbreak in China sparks fears",
+            "Black Death: Case confirmed in Inner Mongolia",
+            "However, the other 28 people have showed no signs or symptoms of the plague.",
+            "Health officials said the risk of the disease spreading was extremely low.",
+            "The patient is being treated in isolation at a hospital in Beijing.",
+        ]
+        page = apply(make_page(between("\n".join(rows)), language="en"), "related")
+        assert set(drops(page)) == {3, 4, 5}
+        assert set(rows[3:]) <= set(kept_texts(page))
+
+    def test_a_teasers_summary_and_its_caption_do_not_end_a_related_list(self) -> None:
+        # two statements and then a headline again: still the list
+        rows = [
+            "Related articles",
+            "Plague outbreak in China sparks fears",
+            "The case was confirmed in Inner Mongolia on Tuesday evening.",
+            "A doctor checks a patient in a hospital in Beijing last year.",
+            "Black Death returns to the steppe",
+        ]
+        page = apply(make_page(between("\n".join(rows)), language="en"), "related")
+        assert set(drops(page)) == {3, 4, 5, 6, 7}
+
+    def test_title_case_subheadings_of_an_article_are_kept(self) -> None:
+        # four lone Title-Case lines between paragraphs divide the article into sections
+        heads = [
+            "The Best Streaming Service for Sports",
+            "Our Favorite Live Television Apps",
+            "The Cheapest Way to Watch Movies",
+            "How We Picked the Winners",
+        ]
+        parts = [P1]
+        for head in heads:
+            parts += [head, f"{P2} {P3}"]
+        page = apply(make_page("\n\n".join(parts) + "\n", language="en"), "related")
+        assert page.decisions == []
+        # one or two such lines inside a story are teasers for other stories
+        page = apply(make_page("\n\n".join(parts[:5]) + "\n", language="en"), "related")
+        assert {r for _, r in drops(page).values()} == {Reason.INLINE_HEADLINE}
+
+    def test_labels_over_their_values_are_no_teaser_list(self) -> None:
+        # a police log: a name and a colon over the charges, which the teaser rule read as
+        # headline and summary
+        names = ["Elizabeth A. Burton:", "Michael J. Carter Jr.:", "Donna Lee Smith:", "Kevin R. Dunn:"]
+        rows = []
+        for name in names:
+            rows += [name, "Possession of methamphetamine, held on a $5,000 bond."]
+        page = apply(make_page(between(*rows), language="en"), "related")
+        assert page.decisions == []
+
     def test_inline_headlines_can_be_switched_off(self) -> None:
         cfg = preset("balanced").replace(drop_inline_headlines=False)
         page = apply(

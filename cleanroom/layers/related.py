@@ -22,6 +22,8 @@ from ._blocks import quantity_item, reads_as_prose
 from .base import Layer
 
 _TITLE_CASE = 0.85
+#: lone Title-Case lines between paragraphs, on one page, for them to be its subheadings
+_SUBHEADINGS = 4
 
 
 # a line that opens with a month and a day, but no year (a dated byline, "November 12,
@@ -34,7 +36,14 @@ _EVENT_DATE = re.compile(
 
 def _headline_shaped(ln: Line) -> bool:
     text = ln.text
-    return 3 <= text.count(" ") + 1 <= 16 and not ln.bullet.startswith("#") and not ends_sentence(text)
+    # not a line ending in a colon: a label over its own value ("Elizabeth A. Burton:" over
+    # her charges, "Here's the thing:" over the point), which a teaser's headline never is
+    return (
+        3 <= text.count(" ") + 1 <= 16
+        and not ln.bullet.startswith("#")
+        and not ends_sentence(text)
+        and not text.endswith(":")
+    )
 
 
 def _summary_shaped(ln: Line) -> bool:
@@ -145,8 +154,32 @@ class Related(Layer):
                 break  # a paragraph, or an ingredient list ("350 g Zucker"): the page's own text
             if reason is Reason.TAG_LIST and _statement(x.text):
                 break  # tags are words and names: a statement ends the list
+            if _statement(x.text) and self._text_follows(lines, j):
+                # the article again: a statement, then a paragraph or two more statements
+                # (short paragraphs, under 110 characters: "However, the other 28 people have
+                # showed no signs."). A list of links is headlines, or headlines each with one
+                # summary sentence; a teaser's standfirst and the photo caption under it make
+                # two statements, not three
+                break
             page.drop(x, self.id, reason)
             taken += 1
+
+    @staticmethod
+    def _text_follows(lines: list, j: int) -> bool:
+        """After the statement ``lines[j]``: a paragraph, or two more statements (kept lines)."""
+        statements = 0
+        for k in range(j + 1, len(lines)):
+            y = lines[k]
+            if not y.kept:
+                continue
+            if reads_as_prose(y):
+                return True
+            if not _statement(y.text):
+                return False
+            statements += 1
+            if statements == 2:
+                return True
+        return False
 
     @staticmethod
     def _dated_markers(page: Page, markers: list[Line]) -> int:
@@ -222,6 +255,7 @@ class Related(Layer):
         (a list of teasers: an article's own subheadings are each followed by text)."""
         kept = [ln for ln in page.lines if ln.kept and ln.text]
         ratios = [self._headline_ratio(ln, page.stopwords) for ln in kept]
+        runs = []
         j = 0
         while j < len(kept):
             if ratios[j] < _TITLE_CASE:
@@ -237,15 +271,22 @@ class Related(Layer):
             # FL"); a related heading with a colon ("Related coverage:") is gone by now
             introduced = j > 0 and kept[j - 1].text.endswith(":") and ratios[j - 1] < _TITLE_CASE
             if (end > j or sandwiched) and not introduced:
-                for k in range(j, end + 1):
-                    page.drop(
-                        kept[k],
-                        self.id,
-                        Reason.INLINE_HEADLINE,
-                        value=round(ratios[k], 3),
-                        threshold=_TITLE_CASE,
-                    )
+                runs.append((j, end))
             j = end + 1
+        # Many lone headlines, each between two paragraphs, divide the article into sections:
+        # they are its subheadings, on a site that sets them in Title Case. A teaser link is
+        # dropped into a story once or twice, not before every other paragraph.
+        if sum(1 for j, end in runs if end == j) >= _SUBHEADINGS:
+            runs = [(j, end) for j, end in runs if end > j]
+        for j, end in runs:
+            for k in range(j, end + 1):
+                page.drop(
+                    kept[k],
+                    self.id,
+                    Reason.INLINE_HEADLINE,
+                    value=round(ratios[k], 3),
+                    threshold=_TITLE_CASE,
+                )
 
     @staticmethod
     def _headline_ratio(ln: Line, stopwords: frozenset[str]) -> float:
