@@ -6,10 +6,12 @@ fur ..." and its German words no longer match the stoplist, the lexicons or the 
 text. This layer restores such words from a per-language table (:mod:`cleanroom.accents`),
 and only on a page that shows the damage: at least ``_MIN_WORDS`` restorable words on lines
 with no accent at all, and at least ``_MIN_SHARE`` times as many as the accented letters the
-page's prose does print. A page written with its accents keeps its few bare loans and names ("Fur Free
-Retailers", "Ware" against "wäre"), because its accented lines are left alone and its bare
-lines hold too few restorable words to pass the bar. Each changed line is an edit with the
-reason ``accents_restored``.
+page's prose does print. A page written with its accents keeps its few bare loans and names
+("Fur Free Retailers", "Ware" against "wäre"), because its accented lines are left alone and
+its bare lines hold too few restorable words to pass the bar. On a damaged page of a language
+that writes compounds as one word, a compound the table lacks is restored by a safe ending
+("Erlegungspramie" -> "Erlegungsprämie"). Each changed line is an edit with the reason
+``accents_restored``.
 """
 
 from __future__ import annotations
