@@ -1521,10 +1521,31 @@ class TestNavigation:
         kept = set(kept_texts(page))
         assert {"200 g Schlagsahne", "20 g Mini-Marshmallows"} <= kept
 
+    def test_an_ingredient_lists_last_items_without_amounts_are_not_a_menu(self) -> None:
+        # the list ends in tools without amounts, and the next heading follows: the tools go on
+        # the list above them, they do not start a menu with that heading
+        rows = [
+            "- 200 g Schlagsahne",
+            "- 20 g Mini-Marshmallows",
+            "- Frischhaltefolie",
+            "- Küchengasbrenner",
+            "Zubereitung",
+        ]
+        page = apply(make_page("\n".join([P1, "Zutaten", *rows, P2]) + "\n"), "navigation")
+        assert {"Frischhaltefolie", "Küchengasbrenner"} <= set(kept_texts(page))
+        # a blank line between the amounts and the items: not the same list
+        broken = ["- 200 g Schlagsahne", "- 20 g Mini-Marshmallows", "", *rows[2:]]
+        page = apply(make_page("\n".join([P1, "Zutaten", *broken, P2]) + "\n"), "navigation")
+        assert "Frischhaltefolie" not in set(kept_texts(page))
+
     @pytest.mark.parametrize(
         ("text", "quantity"),
         [
             ("350 g Zucker", True),
+            ("½ Teelöffel Zimt", True),
+            ("3 Zweige Rosmarin", True),
+            ("2 sprigs thyme", True),
+            ("4 Eier", False),  # a count without a unit: "10 Tipps" is written so too
             ("1 Pck. Vanillezucker", True),
             ("1 ½ cups flour", True),
             ("½ TL Salz", True),

@@ -143,6 +143,8 @@ class Navigation(Layer):
                 and not any(r.bullet for r in run)
             )
             prev_text = before.text if before is not None else ""
+            if run and before is not None and quantity_item(before.text):
+                run = run[_list_tail(run, before) :]
             if len(run) >= min_run and not between_prose and not self._article_list(run, prev_text):
                 reason = Reason.TAG_LIST if all(r.bullet for r in run) and len(run) <= 12 else Reason.MENU
                 for r in run:
@@ -179,6 +181,18 @@ class Navigation(Layer):
             return True  # HTML: not one of the items is a link; a menu is made of links
         with_digits = sum(1 for r in run if has_digit(_LINK_NUMBER.sub("", r.text)))
         return with_digits >= 0.6 * len(run) or _counts_up_or_down(run)
+
+
+def _list_tail(run: list[Line], before: Line) -> int:
+    """How many of the run's first lines go on the list that ``before``, an ingredient or a
+    specification ("20 g Mini-Marshmallows"), belongs to: the next lines with the same list
+    marker and no blank line between ("Frischhaltefolie", "Küchengasbrenner"). An ingredient
+    list ends in items without amounts; a menu does not follow one without a break."""
+    k, prev = 0, before
+    while k < len(run) and run[k].bullet == before.bullet and run[k].no == prev.no + 1:
+        prev = run[k]
+        k += 1
+    return k
 
 
 def _counts_up_or_down(run: list[Line]) -> bool:
