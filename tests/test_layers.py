@@ -839,7 +839,16 @@ class TestRelated:
 
     @pytest.mark.parametrize(
         "heading",
-        ["Most Read", "Read Next", "Recommended for you", "You may also like", "Você pode gostar..."],
+        [
+            "Most Read",
+            "Read Next",
+            "Recommended for you",
+            "You may also like",
+            "Você pode gostar...",
+            "Pour aller plus loin",
+            "Zum Weiterlesen",
+            "Empfohlen für dich",
+        ],
     )
     def test_related_headings(self, heading: str) -> None:
         page = apply(make_page(between(f"{heading}\nStory one\nStory two"), language="en"), "related")
@@ -1125,6 +1134,9 @@ class TestChrome:
             ("Palestinians inspect a damaged house in Gaza, Oct. 13, 2017. (Reuters)", Reason.CAPTION),
             ("Protesters gather outside the parliament in the capital (AP Photo/Jane Smith)", Reason.CAPTION),
             ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", Reason.CAPTION),
+            # a trailing copyright credit after a separator; html2text prints "©" as "(C)"
+            ("Le piquet de grève dans le hall de l'université / (C) Kab Niang", Reason.CAPTION),
+            ("Die Ministerin bei der Eröffnung der Messe in Hannover. - (C) Jane Doe / dpa", Reason.CAPTION),
             ("Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.", Reason.CAPTION),
             ("Crédits photos : AFP", Reason.CAPTION),
             (
@@ -1365,6 +1377,8 @@ class TestChrome:
             "The photographs are published under a CC BY licence by the archive.",
             "1 of 4 adults in the survey said they had skipped a meal to save money.",
             "iPhone captions are generated on the device, the company said.",
+            # a clause of a law after "(C)" is a sentence, not a credit
+            "The fund pays for the schools. (C) the Secretary shall report on it. The rest follows.",
         ],
     )
     def test_prose_mentioning_chrome_words_is_kept(self, text: str) -> None:

@@ -52,6 +52,14 @@ _TRAILING_SLASH_CREDIT = re.compile(
     r"[.!?]\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\s?/\s?[A-ZÀ-Þ][\w.'’-]*"
     r"(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?:\s+file)?$"
 )
+# a caption's text, then its copyright credit at the end of the line, after a sentence end or
+# a separator: "Le piquet de grève dans le hall de l'université / (C) Kab Niang", "... wird
+# häufig ein Eigentumsvorbehalt verwendet. - © jollier_ - stock.adobe.com" (html2text writes
+# "©" as "(C)"). The credit is a name or an agency, no sentence: a full stop only inside a
+# domain, so an enumeration's clause ("... . (C) the Secretary shall ...") does not match
+_TRAILING_COPYRIGHT = re.compile(
+    r"(?:[.!?…\"”“)]\s*|\s[-–—/|]\s*)(?:©|\([Cc]\))\s?[\w@](?:[^©.!?]|\.(?=\S)){0,60}$"
+)
 # a credit that ends in a licence: a Creative Commons one ("Leena Simon, CC-BY-SA 4.0",
 # "Foto: president.gov.ua | Lizenz: CC BY 4.0") or the public domain in a few languages
 # ("... ważył 206 kilogramów /domena publiczna"), set apart by a separator (a sentence about
@@ -452,6 +460,8 @@ class Chrome(Layer):
             return Reason.CAPTION
         if 5 <= n_words <= 40 and text.startswith("©") and _LEADING_CREDIT.match(text):
             return Reason.CAPTION
+        if 3 <= n_words <= 40 and copyright_sign and _TRAILING_COPYRIGHT.search(text):
+            return Reason.CAPTION  # "Cyber-Attacken nehmen weiter zu. - © Sergey Nivens - stock.adobe.com"
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if n_words <= 40 and _licensed(key) and _LICENSE_CREDIT.search(text):
