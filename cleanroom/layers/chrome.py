@@ -53,10 +53,10 @@ _TRAILING_SLASH_CREDIT = re.compile(
     r"(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}(?:\s+file)?$"
 )
 # a caption's text, then its copyright credit at the end of the line, after a sentence end or
-# a separator: "Le piquet de grève dans le hall de l'université / (C) Kab Niang", "... wird
-# häufig ein Eigentumsvorbehalt verwendet. - © jollier_ - stock.adobe.com" (html2text writes
-# "©" as "(C)"). The credit is a name or an agency, no sentence: a full stop only inside a
-# domain, so an enumeration's clause ("... . (C) the Secretary shall ...") does not match
+# a separator: "Le piquet de grève dans le hall de l'université / (C) Kab Niang" (html2text
+# writes "©" as "(C)", which the legal rules' tests for "©" or "(c)" and a year miss). The
+# credit is a name or an agency, no sentence: a full stop only inside a word or a domain, so
+# an enumeration's clause ("... . (C) the Secretary shall ...") does not match
 _TRAILING_COPYRIGHT = re.compile(
     r"(?:[.!?…\"”“)]\s*|\s[-–—/|]\s*)(?:©|\([Cc]\))\s?[\w@](?:[^©.!?]|\.(?=\S)){0,60}$"
 )
@@ -461,7 +461,7 @@ class Chrome(Layer):
         if 5 <= n_words <= 40 and text.startswith("©") and _LEADING_CREDIT.match(text):
             return Reason.CAPTION
         if 3 <= n_words <= 40 and copyright_sign and _TRAILING_COPYRIGHT.search(text):
-            return Reason.CAPTION  # "Cyber-Attacken nehmen weiter zu. - © Sergey Nivens - stock.adobe.com"
+            return Reason.CAPTION  # "Le piquet de grève dans le hall de l'université / (C) Kab Niang"
         if 3 <= n_words <= 30 and _TRAILING_PHOTO_CREDIT.search(text):
             return Reason.CAPTION  # "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com"
         if n_words <= 40 and _licensed(key) and _LICENSE_CREDIT.search(text):

@@ -165,7 +165,7 @@ class Related(Layer):
             taken += 1
 
     @staticmethod
-    def _text_follows(lines: list, j: int) -> bool:
+    def _text_follows(lines: list[Line], j: int) -> bool:
         """After the statement ``lines[j]``: a paragraph, or two more statements (kept lines)."""
         statements = 0
         for k in range(j + 1, len(lines)):
