@@ -1957,6 +1957,37 @@ class TestRegion:
         assert page.title == headline
         assert "Tom Krisher, AP Auto Writer" not in (page.title or "")
 
+    def test_the_topmost_line_on_the_articles_topic_is_the_title(self) -> None:
+        # a login bar above the headline is title-shaped and topmost, but shares no word with
+        # the article; the headline shares "president", "capital", "trade", "talks"
+        headline = "President arrives in the capital for trade talks"
+        lines = [
+            ("Account Settings Log Out", "bad"),
+            (headline, "bad"),
+            ("Reuters, Monday, November 18, 2019", "bad"),
+            (P1, "good"),
+            (P2, "good"),
+        ]
+        page = apply(self._page(lines), "region")
+        assert page.title == headline
+        # a line sharing a single word is not enough: the topmost line stays the title
+        one = "Capital Region Weather Alerts And Closings"
+        page = apply(
+            self._page([(one, "bad"), ("Lifestyle section of the Daily", "bad"), (P1, "good"), (P2, "good")]),
+            "region",
+        )
+        assert page.title == one
+        # a standfirst below the headline shares more words, but the headline is above it
+        standfirst = "Both leaders said they hoped to reach an agreement on trade before the summer recess"
+        lines = [
+            ("Account Settings Log Out", "bad"),
+            (headline, "bad"),
+            (standfirst, "bad"),
+            (P1, "good"),
+            (P2, "good"),
+        ]
+        assert apply(self._page(lines), "region").title == headline
+
     def test_the_headline_named_by_the_documents_title_is_the_title(self) -> None:
         # bs4 and html-text print the document's <title> first: the line above the article that
         # it names is the headline, even when another title-shaped line stands higher
