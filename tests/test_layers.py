@@ -1988,6 +1988,33 @@ class TestRegion:
         ]
         assert apply(self._page(lines), "region").title == headline
 
+    def test_a_headline_a_related_list_took_names_the_title_when_no_kept_line_is_on_topic(self) -> None:
+        # "Up next:" over the page's own headline: the related list took it; the login bar
+        # left above it is no title, and the headline stays dropped
+        headline = "President arrives in the capital for trade talks"
+        spec = [
+            ("Account Settings Log Out", "bad"),
+            ("Up next:", "bad"),
+            (headline, "bad"),
+            ("Jane Doe, November 18, 2019", "bad"),
+            (P1, "good"),
+            (P2, "good"),
+        ]
+        page = self._page(spec)
+        texts = [ln for ln in page.lines if ln.text]
+        for ln in texts[1:4]:
+            page.drop(ln, "related", Reason.RELATED_BLOCK)
+        apply(page, "region")
+        assert page.title == headline
+        assert [d.action for d in page.decisions if d.line == texts[2].no] == ["drop"]
+        # a dropped line off the article's topic names nothing: the kept one stays the title
+        spec[2] = ("Weather warnings issued for the coast tonight", "bad")
+        page = self._page(spec)
+        texts = [ln for ln in page.lines if ln.text]
+        for ln in texts[1:4]:
+            page.drop(ln, "related", Reason.RELATED_BLOCK)
+        assert apply(page, "region").title == "Account Settings Log Out"
+
     def test_the_headline_named_by_the_documents_title_is_the_title(self) -> None:
         # bs4 and html-text print the document's <title> first: the line above the article that
         # it names is the headline, even when another title-shaped line stands higher

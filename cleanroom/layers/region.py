@@ -28,6 +28,8 @@ _TITLE_LOOKBACK = 12
 # (docs/quality.md row 58)
 _MENU_HEADLINE_REACH = 4
 _NOT_EVIDENCE = (None, Reason.WRAP_JOINED, Reason.TITLE)
+# the rules that take a headline with the lines around it (row 92 of docs/quality.md)
+_HEADLINE_TAKERS = (Reason.RELATED_BLOCK, Reason.MENU, Reason.INLINE_HEADLINE)
 # HTML: a line after the run taken back by its container is at least this long (a feedback
 # prompt under the article, "Was this article helpful?", is shorter)
 _AFTER_MIN_CHARS = 40
@@ -571,8 +573,18 @@ class Region(Layer):
         # (benchmarks/title_accuracy.py, six renderers). But above the headline there may be
         # chrome no rule caught ("Account Settings Log Out", "Welcome to ... experience"): the
         # topmost line that shares words with the article's start is taken first (row 91 of
-        # docs/quality.md: 1751 -> 1851 right).
-        ln = _on_topic(page, lines, start, shaped) if len(shaped) > 1 else None
+        # docs/quality.md: 1751 -> 1851 right). When no kept line does, the headline may have
+        # gone with the lines around it (a related list under "Up next:" above the article, a
+        # menu of kicker, headline and byline): a title-shaped line those rules dropped in the
+        # window that shares them names the title and stays dropped (row 92: 1851 -> 1979).
+        ln = _on_topic(page, lines, start, shaped)
+        if ln is None:
+            dropped = [
+                c
+                for c in reversed(candidates)
+                if c.reason in _HEADLINE_TAKERS and not c.kept and _title_like(c)
+            ]
+            ln = _on_topic(page, lines, start, dropped)
         if ln is None and shaped:
             ln = shaped[-1]
         if h1 is not None and (ln is None or not _top_heading(ln)):
