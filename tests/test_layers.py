@@ -2015,6 +2015,18 @@ class TestRegion:
             page.drop(ln, "related", Reason.RELATED_BLOCK)
         assert apply(page, "region").title == "Account Settings Log Out"
 
+    def test_a_headline_above_the_window_on_the_articles_topic_is_the_title(self) -> None:
+        # fourteen gallery counters push the headline out of the twelve lines above the article;
+        # nothing in the window is on the topic, so the headline higher up is the title
+        headline = "President arrives in the capital for trade talks"
+        gallery = [(f"Photo {k} of 14", "bad") for k in range(1, 15)]
+        spec = [(headline, "bad"), *gallery, ("Account Settings Log Out", "bad"), (P1, "good"), (P2, "good")]
+        page = apply(self._page(spec), "region")
+        assert page.title == headline and headline not in kept_texts(page)
+        # off the topic, a line that high up is not taken: the window's topmost line is
+        spec[0] = ("Weather warnings issued for the coast tonight", "bad")
+        assert apply(self._page(spec), "region").title == "Account Settings Log Out"
+
     def test_the_headline_named_by_the_documents_title_is_the_title(self) -> None:
         # bs4 and html-text print the document's <title> first: the line above the article that
         # it names is the headline, even when another title-shaped line stands higher

@@ -585,6 +585,18 @@ class Region(Layer):
                 if c.reason in _HEADLINE_TAKERS and not c.kept and _title_like(c)
             ]
             ln = _on_topic(page, lines, start, dropped)
+        if ln is None:
+            # nothing in the window is on the topic: the headline stands higher up, above a
+            # gallery, a box of links or a long standfirst (row 93)
+            above = [
+                c
+                for c in reversed(page.lines)
+                if c.no < anchor
+                and c.text
+                and (c.kept or c.reason in _HEADLINE_TAKERS or c.reason == Reason.DUPLICATE)
+                and _title_like(c)
+            ]
+            ln = _on_topic(page, lines, start, above)
         if ln is None and shaped:
             ln = shaped[-1]
         if h1 is not None and (ln is None or not _top_heading(ln)):
