@@ -226,12 +226,8 @@ _TOPIC_WORDS = 2
 _TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _on_topic(page: Page, lines: list[Line], start: int, shaped: list[Line]) -> Line | None:
-    """The topmost of the title-shaped lines (``shaped``, nearest first) that shares at least
-    two words, stopwords aside, with the first 2,000 characters of the article from
-    ``lines[start]`` on; None when none does. A login bar or a site's welcome line above the
-    headline shares none: "Account Settings Log Out" over "Browns player on Mason Rudolph's
-    role in fight with Myles Garrett"."""
+def _article_words(lines: list[Line], start: int) -> set[str]:
+    """The words (casefolded) of the article's first 2,000 characters, from ``lines[start]``."""
     body: set[str] = set()
     size = 0
     for ln in lines[start:]:
@@ -240,6 +236,15 @@ def _on_topic(page: Page, lines: list[Line], start: int, shaped: list[Line]) -> 
             size += len(ln.text)
             if size >= _TOPIC_CHARS:
                 break
+    return body
+
+
+def _on_topic(page: Page, body: set[str], shaped: list[Line]) -> Line | None:
+    """The topmost of the title-shaped lines (``shaped``, nearest first) that shares at least
+    two words, stopwords aside, with the article's start (``body``, `_article_words`); None
+    when none does. A login bar or a site's welcome line above the headline shares none:
+    "Account Settings Log Out" over "Browns player on Mason Rudolph's role in fight with
+    Myles Garrett"."""
     for ln in reversed(shaped):
         words = {w.casefold() for w in _TOPIC_WORD.findall(ln.text)} - page.stopwords
         if len(words & body) >= _TOPIC_WORDS:
@@ -577,14 +582,15 @@ class Region(Layer):
         # gone with the lines around it (a related list under "Up next:" above the article, a
         # menu of kicker, headline and byline): a title-shaped line those rules dropped in the
         # window that shares them names the title and stays dropped (row 92: 1851 -> 1979).
-        ln = _on_topic(page, lines, start, shaped)
+        body = _article_words(lines, start)  # read once for the three searches below
+        ln = _on_topic(page, body, shaped)
         if ln is None:
             dropped = [
                 c
                 for c in reversed(candidates)
                 if c.reason in _HEADLINE_TAKERS and not c.kept and _title_like(c)
             ]
-            ln = _on_topic(page, lines, start, dropped)
+            ln = _on_topic(page, body, dropped)
         if ln is None:
             # nothing in the window is on the topic: the headline stands higher up, above a
             # gallery, a box of links or a long standfirst (row 93)
@@ -596,7 +602,7 @@ class Region(Layer):
                 and (c.kept or c.reason in _HEADLINE_TAKERS or c.reason == Reason.DUPLICATE)
                 and _title_like(c)
             ]
-            ln = _on_topic(page, lines, start, above)
+            ln = _on_topic(page, body, above)
         if ln is None and shaped:
             ln = shaped[-1]
         if h1 is not None and (ln is None or not _top_heading(ln)):
