@@ -2221,6 +2221,47 @@ class TestLearned:
         items[2].block = 4
         assert smooth_lists(items[1:3], [0.29, 0.5], 0.4) == [0.29, 0.5]
 
+    def test_a_decision_against_both_neighbours_is_revised(self) -> None:
+        from cleanroom.layers.learned import revise_isolated
+        from cleanroom.model import Line
+
+        texts = ["How do you talk to a giant?", "Use big words!", "What falls in winter?", "Snow!", "Why?"]
+        lines = [Line(no=i + 1, raw=t, text=t) for i, t in enumerate(texts)]
+        # a short answer dropped between two kept questions is kept at the threshold
+        out = revise_isolated(lines, [0.9, 0.2, 0.8, 0.1, 0.7], 0.5, [0] * 6, 75)
+        assert out[:3] == [0.9, 0.5, 0.8]
+        # in an alternation the fills win: the answers are kept, no question is dropped
+        lines[3].text = "Snow, of course!"
+        alternation = revise_isolated(lines, [0.9, 0.2, 0.8, 0.1, 0.7], 0.5, [0] * 6, 75)
+        assert alternation == [0.9, 0.5, 0.8, 0.5, 0.7]
+        lines[3].text = "Snow!"
+        # ... but a one-word line between them is a label and stays dropped
+        assert revise_isolated(lines, [0.9, 0.8, 0.6, 0.1, 0.7], 0.5, [0] * 6, 75)[3] == 0.1
+        # not across a line an earlier rule removed: the stretch is broken there
+        assert revise_isolated(lines, [0.9, 0.2, 0.8, 0.1, 0.7], 0.5, [0, 0, 1, 0, 0, 0], 75)[1] == 0.2
+        # two dropped lines between kept ones are kept
+        two = revise_isolated(lines, [0.9, 0.2, 0.3, 0.8, 0.1], 0.5, [0] * 6, 75)
+        assert two[:4] == [0.9, 0.5, 0.5, 0.8]
+        # three are a block of their own
+        three = [0.9, 0.2, 0.3, 0.1, 0.8]
+        assert revise_isolated(lines, three, 0.5, [0] * 6, 75) == three
+
+    def test_a_short_line_kept_alone_is_dropped(self) -> None:
+        from cleanroom.layers.learned import revise_isolated
+        from cleanroom.model import Line
+
+        long = "A paragraph that reads as prose, long enough to count as more than a heading or a label."
+        texts = ["Share this", "Koala rescued from a bushfire", "4 diggs Video", long, "Follow us"]
+        lines = [Line(no=i + 1, raw=t, text=t) for i, t in enumerate(texts)]
+        out = revise_isolated(lines, [0.1, 0.6, 0.2, 0.7, 0.3], 0.5, [1, 0, 0, 1, 2, 0], 75)
+        # the headline alone in a teaser list goes, even across a removed line
+        assert out[1] < 0.5 and out[0] == 0.1 and out[2] == 0.2
+        # a long paragraph alone between dropped lines is more often content: it stays
+        assert out[3] == 0.7
+        # the first and last lines have one neighbour only and keep their own decision
+        edges = [0.6, 0.2, 0.1, 0.2, 0.6]
+        assert revise_isolated(lines, edges, 0.5, [0] * 6, 75) == edges
+
     def test_html_input_is_left_to_the_markup(self) -> None:
         html = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article><p>Jobs at Example Media</p>"
         page, _ = cleanroom.Cleaner().run_html(html)

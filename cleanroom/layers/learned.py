@@ -316,9 +316,46 @@ def _item(ln: Line) -> bool:
     return bool(ln.bullet) and not ln.bullet.startswith("#")
 
 
-def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
-    """The kept lines and their feature vectors (None when the region has nothing to plan
-    from); shared by the layer and the training script."""
+def revise_isolated(
+    lines: list[Line], probs: list[float], threshold: float, gaps: list[int], short: int
+) -> list[float]:
+    """Context revision of the model's decisions, as jusText revises a block by its
+    neighbours: a decision that disagrees with the lines on both sides is more often the
+    model's noise than the page's structure.
+
+    Within a stretch that no earlier rule removed a line from (``gaps`` as in
+    :func:`features`), a dropped line between two kept lines is kept (a joke's one-line answer
+    between its question and the next one), and so are two dropped lines between kept ones.
+    A kept line of at most ``short`` characters whose nearest measured lines on both sides are
+    dropped is dropped (a headline left alone in a teaser list). Long lines are not dropped
+    this way: a paragraph alone between two dropped lines is more often content. Each pass
+    reads the decisions as they stood before it, so its result does not depend on the order
+    it goes in."""
+    keep = [p >= threshold for p in probs]
+    out = list(probs)
+    n = len(lines)
+    for i in range(1, n - 1):
+        if keep[i] or not keep[i - 1] or gaps[i] or gaps[i + 1]:
+            continue
+        if keep[i + 1]:
+            if " " in lines[i].text:  # a one-word line is a label more often than not
+                out[i] = threshold
+        elif i + 2 < n and keep[i + 2] and not gaps[i + 2]:
+            out[i] = threshold
+            out[i + 1] = max(out[i + 1], threshold)
+    # the drops read the decisions after the fills: in an alternation of kept and dropped
+    # lines (questions and answers) the fills win
+    keep = [p >= threshold for p in out]
+    below = math.nextafter(threshold, 0.0)
+    for i in range(1, n - 1):
+        if keep[i] and not keep[i - 1] and not keep[i + 1] and len(lines[i].text) <= short:
+            out[i] = below
+    return out
+
+
+def _measured(page: Page) -> tuple[list[Line], list[bool], list[int]] | None:
+    """The kept lines, whether each is inside the region's runs and the removed lines before
+    each (as :func:`features` takes them); None when the region has nothing to plan from."""
     planned = _REGION.plan(page)
     # the region layer runs next and would compute the same plan: it takes this one instead
     page.region_plan = planned
@@ -335,6 +372,16 @@ def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
             gaps.append(0)
         else:
             gaps[-1] += 1
+    return lines, flags, gaps
+
+
+def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
+    """The kept lines and their feature vectors (None when the region has nothing to plan
+    from); shared by the layer and the training script."""
+    measured = _measured(page)
+    if measured is None:
+        return None
+    lines, flags, gaps = measured
     return lines, features(lines, flags, gaps, page.config.length_low)
 
 
@@ -350,14 +397,15 @@ class Learned(Layer):
             # (the dom layer, article containers in the region) does better than it there
             # (docs/learned.md)
             return
-        measured = measure(page)
+        measured = _measured(page)
         if measured is None:
             return
-        lines, rows = measured
-        model = load_model(page.config.learned_model)
-        threshold = page.config.learned_threshold
-        probs = smooth_lists(
-            lines, model.probabilities(rows), model.threshold if threshold is None else threshold
-        )
+        lines, flags, gaps = measured
+        cfg = page.config
+        model = load_model(cfg.learned_model)
+        rows = features(lines, flags, gaps, cfg.length_low)
+        threshold = model.threshold if cfg.learned_threshold is None else cfg.learned_threshold
+        probs = smooth_lists(lines, model.probabilities(rows), threshold)
+        probs = revise_isolated(lines, probs, threshold, gaps, cfg.length_low)
         for ln, p in zip(lines, probs):
             ln.learned = p
