@@ -97,6 +97,9 @@ class Line:
     # probability that the line is main text, from the learned layer (None: not measured);
     # when set, the region layer keeps the line if it reaches ``Config.learned_threshold``
     learned: float | None = None
+    # set when that decision is not the model's own: "list" (the rest of its list decided)
+    # or "neighbours" (the lines on both sides decided otherwise; learned.revise_isolated)
+    revised: str = ""
     # the lexicon matching key of the text (cleanroom.lexicon.norm_key): computed once at
     # creation, kept in step by Page.edit, read by every layer that matches phrases
     key: str = ""

@@ -2246,6 +2246,37 @@ class TestLearned:
         three = [0.9, 0.2, 0.3, 0.1, 0.8]
         assert revise_isolated(lines, three, 0.5, [0] * 6, 75) == three
 
+    def test_a_revised_drop_says_so(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        import json
+
+        from cleanroom.layers.learned import FEATURES
+
+        # a model that keeps short lines and drops long ones: the short line between two
+        # paragraphs is kept by the model and dropped by its neighbours
+        weights = [0.0] * len(FEATURES)
+        weights[FEATURES.index("len")] = -20.0
+        path = tmp_path / "short.json"
+        path.write_text(
+            json.dumps({"features": FEATURES, "weights": weights, "bias": 12.0}), encoding="utf-8"
+        )
+        cfg = preset("balanced").replace(learned_model=str(path))
+        text = f"{PROSE[0]}\n\nThe vote is on Friday\n\n{PROSE[1]}\n\n{PROSE[2]}"
+        page = apply(make_page(text, cfg, language="en"), "content", "learned", "region")
+        line = next(ln for ln in page.lines if ln.text == "The vote is on Friday")
+        assert line.revised == "neighbours" and not line.kept
+        d = next(d for d in page.decisions if d.original == "The vote is on Friday")
+        assert (d.layer, d.value, d.threshold) == ("region", "neighbours", 0.5)
+        # the paragraphs are the model's own decision: their value is its probability
+        own = [d.value for d in page.decisions if d.original in PROSE]
+        assert len(own) == 3 and all(isinstance(v, float) and v < 0.5 for v in own)
+        # a short item of a list whose other items the model drops goes with its list
+        items = [p[:120] for p in PROSE[:3]]
+        text = f"{PROSE[0]}\n\n- " + "\n- ".join([*items, "Two tyre levers"]) + f"\n\n{PROSE[1]}"
+        page = apply(make_page(text, cfg, language="en"), "content", "learned", "region")
+        line = next(ln for ln in page.lines if ln.text == "Two tyre levers")
+        assert line.revised == "list" and not line.kept
+        assert next(d.value for d in page.decisions if d.original == "- Two tyre levers") == "list"
+
     def test_a_short_line_kept_alone_is_dropped(self) -> None:
         from cleanroom.layers.learned import revise_isolated
         from cleanroom.model import Line

@@ -405,7 +405,10 @@ class Learned(Layer):
         model = load_model(cfg.learned_model)
         rows = features(lines, flags, gaps, cfg.length_low)
         threshold = model.threshold if cfg.learned_threshold is None else cfg.learned_threshold
-        probs = smooth_lists(lines, model.probabilities(rows), threshold)
-        probs = revise_isolated(lines, probs, threshold, gaps, cfg.length_low)
-        for ln, p in zip(lines, probs):
-            ln.learned = p
+        own = model.probabilities(rows)
+        listed = smooth_lists(lines, own, threshold)
+        probs = revise_isolated(lines, listed, threshold, gaps, cfg.length_low)
+        for ln, p, q, r in zip(lines, own, listed, probs):
+            ln.learned = r
+            if (r >= threshold) != (p >= threshold):
+                ln.revised = "neighbours" if (r >= threshold) != (q >= threshold) else "list"

@@ -332,7 +332,9 @@ class Region(Layer):
                 rules_keep = ins and ln.verdict == "good"
                 if ln.learned < threshold or (not rules_keep and " " not in ln.text):
                     reason = Reason.LOW_DENSITY if ins else Reason.OUTSIDE_MAIN
-                    page.drop(ln, self.id, reason, value=round(ln.learned, 3), threshold=threshold)
+                    # the model's probability, or why the decision is not the model's own
+                    value = ln.revised or round(ln.learned, 3)
+                    page.drop(ln, self.id, reason, value=value, threshold=threshold)
             elif not ins:
                 page.drop(ln, self.id, Reason.OUTSIDE_MAIN)
             elif ln.verdict != "good" and not _plain_item(ln):
