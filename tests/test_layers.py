@@ -2057,6 +2057,22 @@ class TestRegion:
         assert page.title == headline
         assert [d.action for d in page.decisions if d.line == page.lines[1].no] == ["drop"]
 
+    def test_a_caption_printed_twice_at_the_top_is_not_a_document_title(self) -> None:
+        # a dump that opens with a photo's caption, printed again below: the second copy is
+        # not a headline the first line names; the headline above the article is the title
+        caption = "The president speaks during a televised debate in the capital on Sunday. Photo: AP"
+        headline = "Floods force thousands from their homes in the north"
+        lines = [(caption, "bad"), (caption, "bad"), (headline, "bad"), (P1, "good"), (P2, "good")]
+        page = self._page(lines)
+        for ln in page.lines[:2]:
+            page.drop(ln, "chrome", Reason.CAPTION)
+        apply(page, "region")
+        assert page.title == headline
+        # the same lines not taken as captions: the first line names the second, as a
+        # document title names its headline
+        page = apply(self._page(lines), "region")
+        assert page.title == caption
+
     def test_a_headline_a_menu_rule_took_just_above_the_article_names_the_title(self) -> None:
         # kicker, headline and date line read as a menu of three short lines; the standfirst
         # below is title-shaped too, but the headline stands higher

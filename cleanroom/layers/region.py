@@ -160,14 +160,16 @@ def _echoed_headline(page: Page, anchor: int) -> Line | None:
     Converters that print the whole document start with its <title>, "Headline - Site"
     (bs4, html-text); the headline itself stands again above the article. The nearest
     title-shaped line that is the title's part before or after a separator is the headline,
-    whatever became of it since (a menu or a related block may have taken it)."""
+    whatever became of it since (a menu or a related block may have taken it), unless it was
+    taken as a caption: a dump that opens with a photo's caption and prints it twice does not
+    open with its title (docs/quality.md row 95)."""
     head = next((ln for ln in page.lines if ln.text), None)
-    if head is None or head.no >= anchor:
+    if head is None or head.no >= anchor or head.reason == Reason.CAPTION:
         return None
     whole = head.text.casefold()
     parts = {part.strip() for part in _TITLE_SEPARATOR.split(whole)}
     for ln in reversed([ln for ln in page.lines if head.no < ln.no <= anchor]):
-        if ln.text and _title_like(ln):
+        if ln.text and ln.reason != Reason.CAPTION and _title_like(ln):
             key = ln.text.casefold()
             if key in parts or (key != whole and whole.startswith(key)):
                 return ln
