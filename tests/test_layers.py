@@ -2300,11 +2300,16 @@ class TestLearned:
         long = "A paragraph that reads as prose, long enough to count as more than a heading or a label."
         texts = ["Share this", "Koala rescued from a bushfire", "4 diggs Video", long, "Follow us"]
         lines = [Line(no=i + 1, raw=t, text=t) for i, t in enumerate(texts)]
-        out = revise_isolated(lines, [0.1, 0.6, 0.2, 0.7, 0.3], 0.5, [1, 0, 0, 1, 2, 0], 75)
+        out = revise_isolated(lines, [0.1, 0.6, 0.2, 0.8, 0.3], 0.5, [1, 0, 0, 1, 2, 0], 75)
         # the headline alone in a teaser list goes, even across a removed line
         assert out[1] < 0.5 and out[0] == 0.1 and out[2] == 0.2
-        # a long paragraph alone between dropped lines is more often content: it stays
-        assert out[3] == 0.7
+        # a long paragraph alone between dropped lines is more often content: it stays when
+        # the model was sure of it (0.25 or more above the threshold) ...
+        assert out[3] == 0.8
+        # ... and goes when it was not (a bio or a teaser's summary between dropped lines)
+        unsure = revise_isolated(lines, [0.1, 0.6, 0.2, 0.7, 0.3], 0.5, [1, 0, 0, 1, 2, 0], 75)
+        assert 0.49 < unsure[3] < 0.5
+        assert revise_isolated(lines, [0.1, 0.6, 0.2, 0.7, 0.3], 0.4, [0] * 6, 75)[3] == 0.7
         # the first and last lines have one neighbour only and keep their own decision
         edges = [0.6, 0.2, 0.1, 0.2, 0.6]
         assert revise_isolated(lines, edges, 0.5, [0] * 6, 75) == edges

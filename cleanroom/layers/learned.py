@@ -316,6 +316,11 @@ def _item(ln: Line) -> bool:
     return bool(ln.bullet) and not ln.bullet.startswith("#")
 
 
+#: how far above the threshold the model's probability must be for a kept line to stay when
+#: the lines on both sides are dropped (docs/quality.md row 96)
+SURE_MARGIN = 0.25
+
+
 def revise_isolated(
     lines: list[Line], probs: list[float], threshold: float, gaps: list[int], short: int
 ) -> list[float]:
@@ -326,9 +331,11 @@ def revise_isolated(
     Within a stretch that no earlier rule removed a line from (``gaps`` as in
     :func:`features`), a dropped line between two kept lines is kept (a joke's one-line answer
     between its question and the next one), and so are two dropped lines between kept ones.
-    A kept line of at most ``short`` characters whose nearest measured lines on both sides are
-    dropped is dropped (a headline left alone in a teaser list). Long lines are not dropped
-    this way: a paragraph alone between two dropped lines is more often content. Each pass
+    A kept line whose nearest measured lines on both sides are dropped is dropped when it has
+    at most ``short`` characters (a headline left alone in a teaser list) or when the model
+    was not sure of it (a probability less than :data:`SURE_MARGIN` above the threshold: an
+    author's bio, a teaser's summary between dropped teasers). A long line the model was sure
+    of stays: a paragraph alone between two dropped lines is more often content. Each pass
     reads the decisions as they stood before it, so its result does not depend on the order
     it goes in."""
     keep = [p >= threshold for p in probs]
@@ -347,9 +354,11 @@ def revise_isolated(
     # lines (questions and answers) the fills win
     keep = [p >= threshold for p in out]
     below = math.nextafter(threshold, 0.0)
+    sure = threshold + SURE_MARGIN
     for i in range(1, n - 1):
-        if keep[i] and not keep[i - 1] and not keep[i + 1] and len(lines[i].text) <= short:
-            out[i] = below
+        if keep[i] and not keep[i - 1] and not keep[i + 1]:
+            if len(lines[i].text) <= short or probs[i] < sure:
+                out[i] = below
     return out
 
 
