@@ -2159,7 +2159,8 @@ class TestLearned:
     def test_shape_columns(self) -> None:
         from cleanroom.layers.learned import EXTRA, FEATURES, SHAPE, _shape_columns
 
-        assert FEATURES[-len(SHAPE) - len(EXTRA) : -len(EXTRA)] == SHAPE
+        at = FEATURES.index(SHAPE[0])
+        assert FEATURES[at : at + len(SHAPE) + len(EXTRA)] == SHAPE + EXTRA
         caps, digits, colon, sentences = _shape_columns(
             ["Here is why:", "The Big Game Tonight", "In 2019 there were 12 cases. Most were mild.", ""]
         )
@@ -2176,7 +2177,7 @@ class TestLearned:
         texts = ["BREAKING NEWS TODAY", "Why does it matter?", "The vote was close.", "Why does it matter?"]
         lines = [Line(no=i + 1, raw=t, text=t, block=1 if i < 3 else 2) for i, t in enumerate(texts)]
         rows = features(lines, [True] * 4, [0] * 5, 70)
-        assert len(rows[0]) == len(FEATURES) and FEATURES[-len(EXTRA) :] == EXTRA
+        assert len(rows[0]) == len(FEATURES) and EXTRA[0] in FEATURES
         col = {name: [r[FEATURES.index(name)] for r in rows] for name in EXTRA}
         assert col["upper"][0] == 1.0 and 0.0 < col["upper"][2] < 0.2
         assert col["question"] == [0.0, 1.0, 0.0, 1.0]
@@ -2184,6 +2185,43 @@ class TestLearned:
         assert col["block"] == [0.3, 0.3, 0.3, 0.1]
         assert col["prev_end"] == [0.0, 0.0, 1.0, 1.0]
         assert col["next_end"] == [1.0, 1.0, 1.0, 0.0]
+
+    def test_gap_columns(self) -> None:
+        from cleanroom.layers.learned import FEATURES, GAPS, _measured, features
+
+        page = make_page(
+            "Home\n\nNews\n\nSport\n\n"
+            + "\n\n".join(PROSE[:2])
+            + "\n\nBy Jane Doe\n\n"
+            + PROSE[2]
+            + "\n\nRelated stories\n\nSome teaser about something else entirely today\n",
+            language="en",
+        )
+        apply(page, "content")
+        for text, reason in (
+            ("Home", Reason.MENU),
+            ("News", Reason.MENU),
+            ("Sport", Reason.MENU),
+            ("By Jane", Reason.BYLINE),
+            ("Related", Reason.RELATED_BLOCK),
+        ):
+            page.drop(line(page, text), "test", reason)
+        measured = _measured(page)
+        assert measured is not None
+        lines, inside, gaps, kinds = measured
+        assert [ln.text[:12] for ln in lines] == [p[:12] for p in PROSE[:3]] + ["Some teaser "]
+        # (related, nav, meta) of the removed lines before each kept line, and after the last
+        assert kinds == [(0.0, 1.0, 0.0), (0.0, 0.0, 0.0), (0.0, 0.0, 1.0), (1.0, 0.0, 0.0), (0.0, 0.0, 0.0)]
+        assert FEATURES[-len(GAPS) :] == GAPS
+        rows = features(lines, inside, gaps, 70, kinds)
+        col = {name: [r[FEATURES.index(name)] for r in rows] for name in GAPS}
+        assert col["nav_before"] == [1.0, 0.0, 0.0, 0.0]
+        assert col["meta_before"] == [0.0, 0.0, 1.0, 0.0] and col["meta_after"] == [0.0, 1.0, 0.0, 0.0]
+        assert col["related_before"] == [0.0, 0.0, 0.0, 1.0] and col["related_after"] == [0.0, 0.0, 1.0, 0.0]
+        # the teaser comes after a related line removed once the article had begun
+        assert col["past_related"] == [0.0, 0.0, 0.0, 1.0]
+        # without kinds (a caller that has none) the columns are zero
+        assert all(r[-len(GAPS) :] == (0.0,) * len(GAPS) for r in features(lines, inside, gaps, 70))
 
     def test_shipped_model_loads_and_matches_the_features(self) -> None:
         from cleanroom.layers.learned import FEATURES, load_model

@@ -5,8 +5,9 @@ boosted regression trees that correct its log-odds.
 The rules before it leave, on every kept line, a content class (``verdict``), the
 classifier's confidence (``content``) and the stopword density; the region's plan (run in
 measure-only mode, :meth:`Region.plan`) says whether the line is inside the article's run.
-This layer turns those, the line's shape (length, sentence end, list marker, heading, digits)
-and the same measurements of its neighbours into one probability per line, stored on
+This layer turns those, the line's shape (length, sentence end, list marker, heading, digits),
+the same measurements of its neighbours and what kind of lines the rules removed around it
+into one probability per line, stored on
 ``Line.learned``; the region layer then keeps a line when that probability reaches
 ``Config.learned_threshold``. No feature names a site, a language or a word: they are the
 language-calibrated measurements the rule layers already make.
@@ -32,6 +33,7 @@ from ..errors import ConfigError
 from ..features import effective_length, ends_sentence, has_digit, sentence_marks
 from ..model import Line
 from ..page import Page
+from ..reasons import Reason
 from ..treecode import compile_trees
 from .base import Layer
 from .region import Region
@@ -69,7 +71,52 @@ SHAPE = ("caps", "digits", "colon", "sentences")
 #: mark, the same text on another kept line, the size of the line's block, the neighbours'
 #: sentence ends
 EXTRA = ("upper", "question", "repeated", "block", "prev_end", "next_end")
-FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE + EXTRA
+#: what the rules removed next to the line, by kind (docs/quality.md row 97): the removed
+#: lines just before and just after it held a related / comments / newsletter line, a menu or
+#: other site chrome, a byline / date / caption; and whether a related line was removed
+#: between the region's first line and this one. A count of removed lines (``gap_before``)
+#: cannot tell a menu above the headline from a "Related stories" heading under the article.
+GAPS = (
+    "related_before",
+    "nav_before",
+    "meta_before",
+    "related_after",
+    "nav_after",
+    "meta_after",
+    "past_related",
+)
+FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE + EXTRA + GAPS
+
+#: the reasons of each kind in GAPS (the rest, such as duplicates or form residue, count in
+#: the gaps' size only)
+GAP_KINDS: tuple[frozenset[Reason], ...] = (
+    frozenset(
+        {
+            Reason.RELATED_BLOCK,
+            Reason.READ_MORE,
+            Reason.INLINE_HEADLINE,
+            Reason.COMMENTS,
+            Reason.NEWSLETTER,
+            Reason.SOCIAL,
+            Reason.TAG_LIST,
+        }
+    ),
+    frozenset(
+        {
+            Reason.MENU,
+            Reason.BREADCRUMB,
+            Reason.LANGUAGE_SWITCHER,
+            Reason.CHROME,
+            Reason.TICKER,
+            Reason.LEGAL,
+            Reason.COOKIE,
+            Reason.APP_PROMO,
+            Reason.AD_LABEL,
+        }
+    ),
+    frozenset({Reason.BYLINE, Reason.TIMESTAMP, Reason.CAPTION, Reason.READ_TIME}),
+)
+_NO_KINDS = (0.0, 0.0, 0.0)
 
 #: the config fields that shape the features (the content classifier's thresholds and the
 #: region plan's weights): a model records the values it was trained with, and on text dumps
@@ -98,13 +145,18 @@ def _clip(x: float) -> float:
 
 
 def features(
-    lines: list[Line], inside: list[bool], gaps: list[int], length_low: int
+    lines: list[Line],
+    inside: list[bool],
+    gaps: list[int],
+    length_low: int,
+    kinds: list[tuple[float, ...]] | None = None,
 ) -> list[tuple[float, ...]]:
     """The feature vector of each kept line.
 
     ``lines`` are the page's kept lines in order, ``inside`` whether each is in the region's
     runs, ``gaps[k]`` how many removed lines (negative evidence) precede line k (the last
-    entry: those after the last line, so ``len(gaps) == len(lines) + 1``).
+    entry: those after the last line, so ``len(gaps) == len(lines) + 1``), ``kinds[k]`` which
+    of :data:`GAP_KINDS` those removed lines were (parallel to ``gaps``; None: not known).
     """
     n = len(lines)
     if not n:
@@ -163,6 +215,14 @@ def features(
     seen_texts = Counter(texts)
     blocks = Counter(ln.block for ln in lines)
     zero = [0.0]
+    kinds = kinds or [_NO_KINDS] * (n + 1)
+    # a related line removed after the region began: what follows is the page's tail
+    past_related, began, flag = [], False, 0.0
+    for k in range(n):
+        if began and kinds[k][0]:
+            flag = 1.0
+        past_related.append(flag)
+        began = began or inside[k]
     cols = (
         ll,
         sd,
@@ -209,6 +269,10 @@ def features(
         [min(1.0, blocks[ln.block] / 10.0) for ln in lines],
         zero + end[:-1],
         end[1:] + zero,
+        # what the rules removed around the line
+        *([kd[j] for kd in kinds[:-1]] for j in range(3)),
+        *([kd[j] for kd in kinds[1:]] for j in range(3)),
+        past_related,
     )
     return list(zip(*cols))
 
@@ -362,9 +426,12 @@ def revise_isolated(
     return out
 
 
-def _measured(page: Page) -> tuple[list[Line], list[bool], list[int]] | None:
-    """The kept lines, whether each is inside the region's runs and the removed lines before
-    each (as :func:`features` takes them); None when the region has nothing to plan from."""
+def _measured(
+    page: Page,
+) -> tuple[list[Line], list[bool], list[int], list[tuple[float, ...]]] | None:
+    """The kept lines, whether each is inside the region's runs, the removed lines before
+    each and their kinds (as :func:`features` takes them); None when the region has nothing
+    to plan from."""
     planned = _REGION.plan(page)
     # the region layer runs next and would compute the same plan: it takes this one instead
     page.region_plan = planned
@@ -374,14 +441,19 @@ def _measured(page: Page) -> tuple[list[Line], list[bool], list[int]] | None:
     lines: list[Line] = []
     flags: list[bool] = []
     gaps = [0]
+    removed: list[set[Reason]] = [set()]
     for ln, ins in zip(seq, inside):
         if ln.kept:
             lines.append(ln)
             flags.append(ins)
             gaps.append(0)
+            removed.append(set())
         else:
             gaps[-1] += 1
-    return lines, flags, gaps
+            if ln.reason is not None:
+                removed[-1].add(ln.reason)
+    kinds = [tuple(1.0 if r & kind else 0.0 for kind in GAP_KINDS) if r else _NO_KINDS for r in removed]
+    return lines, flags, gaps, kinds
 
 
 def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
@@ -390,8 +462,8 @@ def measure(page: Page) -> tuple[list[Line], list[tuple[float, ...]]] | None:
     measured = _measured(page)
     if measured is None:
         return None
-    lines, flags, gaps = measured
-    return lines, features(lines, flags, gaps, page.config.length_low)
+    lines, flags, gaps, kinds = measured
+    return lines, features(lines, flags, gaps, page.config.length_low, kinds)
 
 
 class Learned(Layer):
@@ -409,10 +481,10 @@ class Learned(Layer):
         measured = _measured(page)
         if measured is None:
             return
-        lines, flags, gaps = measured
+        lines, flags, gaps, kinds = measured
         cfg = page.config
         model = load_model(cfg.learned_model)
-        rows = features(lines, flags, gaps, cfg.length_low)
+        rows = features(lines, flags, gaps, cfg.length_low, kinds)
         threshold = model.threshold if cfg.learned_threshold is None else cfg.learned_threshold
         own = model.probabilities(rows)
         listed = smooth_lists(lines, own, threshold)
