@@ -2218,8 +2218,10 @@ class TestLearned:
         assert col["nav_before"] == [1.0, 0.0, 0.0, 0.0]
         assert col["meta_before"] == [0.0, 0.0, 1.0, 0.0] and col["meta_after"] == [0.0, 1.0, 0.0, 0.0]
         assert col["related_before"] == [0.0, 0.0, 0.0, 1.0] and col["related_after"] == [0.0, 0.0, 1.0, 0.0]
-        # the teaser comes after a related line removed once the article had begun
+        # the teaser comes after a related line removed once the article had begun, the third
+        # paragraph and the teaser after a byline removed inside it
         assert col["past_related"] == [0.0, 0.0, 0.0, 1.0]
+        assert col["past_meta"] == [0.0, 0.0, 1.0, 1.0]
         # without kinds (a caller that has none) the columns are zero
         assert all(r[-len(GAPS) :] == (0.0,) * len(GAPS) for r in features(lines, inside, gaps, 70))
 

@@ -71,11 +71,12 @@ SHAPE = ("caps", "digits", "colon", "sentences")
 #: mark, the same text on another kept line, the size of the line's block, the neighbours'
 #: sentence ends
 EXTRA = ("upper", "question", "repeated", "block", "prev_end", "next_end")
-#: what the rules removed next to the line, by kind (docs/quality.md row 97): the removed
-#: lines just before and just after it held a related / comments / newsletter line, a menu or
-#: other site chrome, a byline / date / caption; and whether a related line was removed
-#: between the region's first line and this one. A count of removed lines (``gap_before``)
-#: cannot tell a menu above the headline from a "Related stories" heading under the article.
+#: what the rules removed next to the line, by kind (docs/quality.md rows 97-98): the
+#: removed lines just before and just after it held a related / comments / newsletter line, a
+#: menu or other site chrome, a byline / date / caption; and whether a related line, or a
+#: byline / date / caption, was removed between the region's first line and this one (a
+#: teaser's date, a comment's header). A count of removed lines (``gap_before``) cannot tell
+#: a menu above the headline from a "Related stories" heading under the article.
 GAPS = (
     "related_before",
     "nav_before",
@@ -84,6 +85,7 @@ GAPS = (
     "nav_after",
     "meta_after",
     "past_related",
+    "past_meta",
 )
 FEATURES: tuple[str, ...] = BASE + CONTEXT + POSITION + CROSS + SHAPE + EXTRA + GAPS
 
@@ -216,12 +218,16 @@ def features(
     blocks = Counter(ln.block for ln in lines)
     zero = [0.0]
     kinds = kinds or [_NO_KINDS] * (n + 1)
-    # a related line removed after the region began: what follows is the page's tail
-    past_related, began, flag = [], False, 0.0
+    # a related line, or a byline / date / caption, removed after the region began
+    past_related: list[float] = []
+    past_meta: list[float] = []
+    began, related, meta = False, 0.0, 0.0
     for k in range(n):
-        if began and kinds[k][0]:
-            flag = 1.0
-        past_related.append(flag)
+        if began:
+            related = related or kinds[k][0]
+            meta = meta or kinds[k][2]
+        past_related.append(related)
+        past_meta.append(meta)
         began = began or inside[k]
     cols = (
         ll,
@@ -273,6 +279,7 @@ def features(
         *([kd[j] for kd in kinds[:-1]] for j in range(3)),
         *([kd[j] for kd in kinds[1:]] for j in range(3)),
         past_related,
+        past_meta,
     )
     return list(zip(*cols))
 
