@@ -18,7 +18,7 @@ class Config:
     disabled: frozenset[str] = field(default_factory=frozenset)
 
     # --- normalize
-    #: repair mojibake with ftfy on lines that show its signs
+    #: repair mojibake with ftfy on lines that show its signs; compose text to Unicode NFC
     fix_unicode: bool = True
     #: re-join paragraphs that a text browser hard-wrapped at a fixed width
     join_wrapped: bool = True

@@ -13,6 +13,7 @@ class Reason(str, Enum):
     # normalize: edits
     UNICODE_FIXED = "unicode_fixed"
     CONTROL_CHARS = "control_chars"
+    UNICODE_COMPOSED = "unicode_composed"  # code points composed to Unicode NFC: "e\u0301" -> "é"
     GLUED_SENTENCE = "glued_sentence"
     WRAP_JOINED = "wrap_joined"
     MARKUP = "markup"  # Markdown emphasis markers removed ("**bold**" -> "bold"); a rule line dropped

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import textwrap
+import unicodedata
 
 import pytest
 from helpers import PROSE, apply, drops, line, make_page, reason_of, seed_texts
@@ -405,6 +406,19 @@ class TestNormalize:
     def test_invisible_characters_are_removed(self) -> None:
         edits = self._edits("Zero\u200bwidth and soft\u00adhyphen\x07 text.")
         assert edits == {1: (Reason.CONTROL_CHARS, "Zerowidth and softhyphen text.")}
+
+    def test_decomposed_text_is_composed_to_nfc(self) -> None:
+        # "e" + combining acute, and Bengali "য়" as one code point, which Unicode spells as
+        # "য" + nukta: the same words in their canonical spelling, which a corpus and a search
+        # for them need
+        edits = self._edits("Le cafe\u0301 a rouvert lundi.\nআজ শনিবার দৌলতপুর\u09df")
+        assert edits == {
+            1: (Reason.UNICODE_COMPOSED, "Le café a rouvert lundi."),
+            2: (Reason.UNICODE_COMPOSED, "আজ শনিবার দৌলতপুর\u09af\u09bc"),
+        }
+        assert edits[1][1] == unicodedata.normalize("NFC", "Le cafe\u0301 a rouvert lundi.")
+        assert self._edits("Le café a rouvert lundi.") == {}
+        assert self._edits("Le cafe\u0301 a rouvert.", fix_unicode=False) == {}
 
     def _wrapped_dump(self) -> tuple[str, list[str]]:
         paras = [" ".join([p] * 3) for p in PROSE]

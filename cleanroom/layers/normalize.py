@@ -4,6 +4,7 @@ hard-wrapped paragraphs and split sentences glued together by a lost line break.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from html import unescape
@@ -323,7 +324,12 @@ class Normalize(Layer):
         src = page.source
         mojibake = cfg.fix_unicode and (src is None or _MOJIBAKE.search(src) is not None)
         invisible = src is None or _INVISIBLE.search(src) is not None
-        for ln in page.lines if (mojibake or invisible) else ():
+        # Text in decomposed or otherwise non-canonical form ("য" + nukta for "য়", "e" +
+        # combining acute for "é") is the same text in another spelling of code points: a
+        # corpus, a deduplicator or a search for the same words needs one spelling, NFC (what
+        # ftfy gives its own output). The check is a quick scan in C; most pages pass it.
+        compose = cfg.fix_unicode and (src is None or not unicodedata.is_normalized("NFC", src))
+        for ln in page.lines if (mojibake or invisible or compose) else ():
             if not ln.text:
                 continue
             text = ln.text
@@ -338,8 +344,12 @@ class Normalize(Layer):
                 cleaned = " ".join(_INVISIBLE.sub("", text).split())
                 if cleaned:
                     page.edit(ln, self.id, Reason.CONTROL_CHARS, cleaned)
+                    text = cleaned
                 else:
                     page.drop(ln, self.id, Reason.CONTROL_CHARS)  # nothing visible was left
+                    continue
+            if compose and not unicodedata.is_normalized("NFC", text):
+                page.edit(ln, self.id, Reason.UNICODE_COMPOSED, unicodedata.normalize("NFC", text))
         if src is None or ("&" in src and _ENTITY.search(src)):
             for ln in page.lines:
                 if ln.kept and "&" in ln.text and _ENTITY.search(ln.text):
