@@ -324,10 +324,11 @@ class Normalize(Layer):
         src = page.source
         mojibake = cfg.fix_unicode and (src is None or _MOJIBAKE.search(src) is not None)
         invisible = src is None or _INVISIBLE.search(src) is not None
-        # Text in decomposed or otherwise non-canonical form ("য" + nukta for "য়", "e" +
-        # combining acute for "é") is the same text in another spelling of code points: a
-        # corpus, a deduplicator or a search for the same words needs one spelling, NFC (what
-        # ftfy gives its own output). The check is a quick scan in C; most pages pass it.
+        # Text not in Unicode's canonical form ("e" + combining acute for "é"; Bengali "য়" as
+        # the one code point U+09DF, which Unicode spells "য" + nukta) is the same text in
+        # another spelling of code points: a corpus, a deduplicator or a search for the same
+        # words needs one spelling, NFC (what ftfy gives its own output). The check is a quick
+        # scan in C; most pages pass it.
         compose = cfg.fix_unicode and (src is None or not unicodedata.is_normalized("NFC", src))
         for ln in page.lines if (mojibake or invisible or compose) else ():
             if not ln.text:
