@@ -35,6 +35,8 @@ URL's host) for multi. For each fold a model is trained on the other folds, writ
 temporary JSON file, and the FULL pipeline (``Cleaner(Config(learned_model=...))``) cleans
 the held-out pages; the outputs of all folds are scored together with the shared scorer
 (score.evaluate) against the rule pipeline (layer "learned" disabled) on the same pages.
+--keep-folds DIR (with --cv): keep the fold models there, for error analysis on held-out
+decisions (training/lost_snippets.py).
 --write: train on all the data and write the shipped model.
 """
 
@@ -313,10 +315,11 @@ def cross_validate(
     threshold: float,
     boost: BoostSettings,
     salt: str = "",
+    keep: str | None = None,
 ) -> dict[tuple[str, str, str], str]:
     """Held-out outputs of the balanced pipeline with each fold's model at ``threshold``."""
     config = preset("balanced").replace(learned_threshold=threshold)
-    return cross_validate_configs(docs, folds, l2, multi_weight, boost, {"": config}, salt)[""]
+    return cross_validate_configs(docs, folds, l2, multi_weight, boost, {"": config}, salt, keep)[""]
 
 
 def cross_validate_configs(
@@ -327,14 +330,18 @@ def cross_validate_configs(
     boost: BoostSettings,
     configs: dict[str, Config],
     salt: str = "",
+    keep: str | None = None,
 ) -> dict[str, dict[tuple[str, str, str], str]]:
     """Held-out outputs of each named config: one model per fold, trained once on the other
     folds, then the held-out pages cleaned with every config (its ``learned_model`` set to
-    the fold's model)."""
+    the fold's model). ``keep``: a folder that keeps the fold models (``fold<N>.json``) for
+    error analysis (training/lost_snippets.py)."""
     outs: dict[str, dict[tuple[str, str, str], str]] = {name: {} for name in configs}
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         for f in range(folds):
-            path = Path(tmp) / f"fold{f}.json"
+            path = folder / f"fold{f}.json"
             train_docs = [d for d in docs if fold_of(d["group"], folds, salt) != f]
             path.write_text(json.dumps(train(train_docs, l2, multi_weight, boost)), encoding="utf-8")
             test = [d for d in docs if fold_of(d["group"], folds, salt) == f]
@@ -399,6 +406,7 @@ def main() -> int:
     ap.add_argument(
         "--cv-out", help="write the held-out outputs of --cv to this JSONL file (set, renderer, id, text)"
     )
+    ap.add_argument("--keep-folds", help="with --cv: keep the fold models in this folder (fold<N>.json)")
     ap.add_argument(
         "--cache", help="pickle of the collected features (made if missing; delete it when features change)"
     )
@@ -475,6 +483,7 @@ def main() -> int:
             args.threshold,
             boost_settings(vars(args)),
             args.fold_salt,
+            args.keep_folds,
         )
         cv = score_sets(scorer, bench, docs, held_out)
         if args.cv_out:
