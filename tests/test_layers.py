@@ -369,6 +369,33 @@ class TestNormalize:
             ("Titles include _Gylt_ , _Kine_ and _Thumper_ .", "Titles include Gylt, Kine and Thumper."),
             # a space the text had stays: before a bold word, after a closing marker before a word
             ("A **bold** claim , and more.", "A bold claim , and more."),
+            # ... and the one it took after a punctuation mark, or after the closing marker
+            (
+                "The judge asked the defence of Martinelli,**why the log was missing.**",
+                "The judge asked the defence of Martinelli, why the log was missing.",
+            ),
+            (
+                "In this section **Latest news**Armenia was named the most popular.",
+                "In this section Latest news Armenia was named the most popular.",
+            ),
+            ("Follow RT on **Trends:**Evo Morales news", "Follow RT on Trends: Evo Morales news"),
+            # an empty bold pair between two words is a space; after one letter, a drop cap
+            (
+                "Read our weekly roundup of market intelligence.****Follow us****to stay up to date.",
+                "Read our weekly roundup of market intelligence. Follow us to stay up to date.",
+            ),
+            (
+                "**See it now:****Amazon** has the speaker for less.",
+                "See it now: Amazon has the speaker for less.",
+            ),
+            (
+                "**S****unshine** was what she wanted most that summer.",
+                "Sunshine was what she wanted most that summer.",
+            ),
+            (
+                "**S**unshine was what she wanted most that summer.",
+                "Sunshine was what she wanted most that summer.",
+            ),
         ],
     )
     def test_markdown_emphasis_spacing_of_html2text(self, text: str, expected: str) -> None:
@@ -380,6 +407,8 @@ class TestNormalize:
             "Call __init__ on the base class, then set snake_case_names as usual.",
             "The product 2*3*4 is 24, and a footnote* stays.",
             "* a list item, and a lone ** pair of stars",
+            # stars of the text, not glued between two words
+            "The quote came from a source named only as Mel**** in the report.",
         ],
     )
     def test_no_markdown_edit_without_emphasis(self, text: str) -> None:

@@ -39,7 +39,10 @@ import cleanroom
 
 PKG = Path(cleanroom.__file__).resolve().parent
 RATIO = 8.0
-NOISE_FLOOR_S = 0.002
+# Below this a timing says nothing: a linear pattern's 50k-character probe takes 1-3 ms, and
+# on a loaded machine (the suite's other worker, a training job) it measured 0.25 -> 2.2 ms
+# best of five. A quadratic pattern takes seconds there, and tens of ms at 2,000 characters.
+NOISE_FLOOR_S = 0.005
 SMALL, BIG = 12_500, 50_000  # the 4x pair; BIG is the 50k-character line
 
 
@@ -245,3 +248,10 @@ def slow_probes(p: re.Pattern[Any], where: str = "") -> list[str]:
 def test_pattern_is_linear_on_pathological_strings(where: str) -> None:
     problems = slow_probes(PATTERNS[where], where)
     assert not problems, f"{where} ({PATTERNS[where].pattern!r}):\n" + "\n".join(problems)
+
+
+def test_a_quadratic_pattern_is_caught() -> None:
+    # the probe's own check: "(?:a|ab)*c" searched over a run of "a" restarts at every
+    # position, so its time grows with the square of the length (53 ms at 2,000 characters
+    # here, 16 times the 500-character run); the noise floor must not hide that
+    assert slow_probes(re.compile(r"(?:a|ab)*c"))

@@ -48,6 +48,10 @@ _GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
 # ("Guatemala** , la"); on the dev dumps the other converters print "al Ministerio" and
 # "Guatemala," for 52 of 67 and 232 of 249 such places. The trailing group takes that space.
 _STRONG = re.compile(r"(\*\*)(?=[^\s*])([^\n]{1,400}?)(?<=[^\s*])\1( (?=[,.;:!?]))?")
+# the punctuation after which html2text's bold took the space ("Trends:**Evo", "Martinelli,**sobre")
+_GLUE_PUNCT = frozenset(",;:.!?")
+# exactly four stars: an empty bold pair (five or more are a rule or a rating, left alone)
+_EMPTY_STRONG = re.compile(r"(?<!\*)\*{4}(?!\*)")
 _EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,400}?)(?<=[^\s*_])\1(?![\w*])( (?=[,.;:!?]))?")
 # Any of "**", a "*" or "_" opening a word, or a Markdown escape; only ever tested for a
 # match somewhere (starting with a character class, as _MOJIBAKE, so that a page is scanned
@@ -301,16 +305,45 @@ def _sentence_goes_on(prev: Line, ln: Line, nxt: Line | None, joined: list[str],
 
 
 def _unwrap_strong(m: re.Match[str]) -> str:
-    """A bold span's text, with the space back that html2text took from before it."""
+    """A bold span's text, with the spaces back that html2text took from around it: before it
+    after a word or a punctuation mark ("de**Magallanes**", "Martinelli,**sobre ...**"), and
+    after it before a word ("**Latest news**Armenia", "**Trends:**Evo Morales"). A single
+    letter in bold is a drop cap ("**S**unshine") and keeps its word whole."""
     inner = m.group(2)
-    start = m.start()
-    if start and m.string[start - 1].isalnum() and inner[0].isalnum():
-        return " " + inner
-    return inner
+    text, start, end = m.string, m.start(), m.end()
+    before = start > 0 and (
+        (text[start - 1].isalnum() and inner[0].isalnum())
+        or (text[start - 1] in _GLUE_PUNCT and inner[0].isalpha())
+    )
+    after = (
+        len(inner) > 1
+        and end < len(text)
+        and text[end].isalpha()
+        and (inner[-1].isalnum() or inner[-1] in _GLUE_PUNCT)
+    )
+    return (" " if before else "") + inner + (" " if after else "")
+
+
+def _empty_strong(m: re.Match[str]) -> str:
+    """An empty bold pair ("****", a bold span closed and another opened) glued between two
+    words is a space in the page ("See it now:****Amazon", "intelligence.****Follow"); after
+    a single letter it is inside a word ("**S****unshine**", a drop cap). Elsewhere the
+    stars stay."""
+    text, start, end = m.string, m.start(), m.end()
+    if start == 0 or end == len(text) or not text[end].isalnum():
+        return m.group()  # not between two words: stars of the text ("– Mel****", a name withheld)
+    before = text[start - 1]
+    if not (before.isalnum() or before in _GLUE_PUNCT):
+        return m.group()  # "[****Wired****]": the bold pairs around it are unwrapped as usual
+    if before.isalpha() and (start == 1 or not text[start - 2].isalnum()):
+        return ""  # a one-letter word: a drop cap
+    return " "
 
 
 def strip_emphasis(text: str) -> str:
     """The text without Markdown emphasis markers (see _STRONG and _EM) and escapes."""
+    if "****" in text:
+        text = _EMPTY_STRONG.sub(_empty_strong, text)
     text = _EM.sub(r"\2", _STRONG.sub(_unwrap_strong, text))
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
