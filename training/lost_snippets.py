@@ -103,7 +103,7 @@ def main() -> int:
     multi_gold = {r["id"]: r for r in read_jsonl(bench / "multi" / "gold.jsonl")}
     causes: Counter[str] = Counter()
     menus: Counter[tuple[str, str]] = Counter()
-    total = 0
+    total = n_with = 0
     for renderer in (r for r in args.renderers.split(",") if r):
         for name in ("aeb", "multi"):
             for rec in read_jsonl(bench / name / "dumps" / f"{renderer}.jsonl"):
@@ -122,7 +122,12 @@ def main() -> int:
                             kind = "gold tokens" if gold_line else "other tokens"
                             menus[(f"aeb {label}", kind)] += len(TOKEN.findall(text))
                     continue
+                n_with += len(gold.get("with") or [])
                 out = norm_ws(" ".join(_printed(ln) for ln in lines if ln.kept))
+                parts = {
+                    label: norm_ws(" ".join(map(_printed, part)))
+                    for label, part in (("inside", inside), ("sandwiched", sandwiched))
+                }
                 for key in ("with", "without"):
                     for snippet in (norm_ws(s) for s in gold.get(key) or []):
                         if not snippet or snippet in out:
@@ -130,17 +135,10 @@ def main() -> int:
                         if key == "with":
                             total += 1
                             causes[_cause(snippet, lines, page.title)] += 1
-                        for label, part in (("inside", inside), ("sandwiched", sandwiched)):
-                            if snippet in norm_ws(" ".join(map(_printed, part))):
+                        for label, part_text in parts.items():
+                            if snippet in part_text:
                                 kind = "must-keep" if key == "with" else "must-not"
                                 menus[(f"multi {label}", kind)] += 1
-    n_with = sum(
-        len(multi_gold[r["id"]].get("with") or [])
-        for renderer in args.renderers.split(",")
-        if renderer
-        for r in read_jsonl(bench / "multi" / "dumps" / f"{renderer}.jsonl")
-        if r["id"] in multi_gold
-    )
     print(f"multi: {total} of {n_with} must-keep snippets lost on held-out pages, by cause:")
     for cause, n in causes.most_common():
         print(f"  {cause:32}{n:6}")
